@@ -1,0 +1,52 @@
+package dev.baton.demo;
+
+import dev.baton.identity.IdentityBootstrap;
+import dev.baton.identity.RoleCatalogue;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode only: one user per RACI role, {@code <role>-demo} with password {@code demo}, in the
+ * role's group, plus {@code integration-demo} for trying the REST APIs.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@ConditionalOnProperty(name = "baton.demo.enabled", havingValue = "true")
+public class DemoUsers extends AbstractCamundaConfiguration {
+
+  public static final String PASSWORD = "demo";
+  private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+  private final RoleCatalogue roles;
+
+  public DemoUsers(RoleCatalogue roles) {
+    this.roles = roles;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    roles.roles().forEach((roleId, role) -> {
+      String userId = roleId + "-demo";
+      IdentityBootstrap.ensureUser(identity, userId, PASSWORD, role.name(), "(demo)", userId + "@example.com");
+      IdentityBootstrap.ensureMembership(identity, userId, roleId);
+    });
+    IdentityBootstrap.ensureUser(identity, "integration-demo", PASSWORD, "Integration", "(demo)", null);
+    IdentityBootstrap.ensureMembership(identity, "integration-demo", IdentityBootstrap.INTEGRATION_GROUP);
+
+    log.warn("""
+
+        ************************************************************************
+        *  DEMO MODE IS ON: demo users exist with the password 'demo'          *
+        *  (admin 'demo', one '<role>-demo' per RACI role, 'integration-demo'). *
+        *  Never run demo mode in production: use SPRING_PROFILES_ACTIVE=postgres *
+        ************************************************************************""");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.baton.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.identity.IdentityBootstrap;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Security for Baton's own endpoints. Camunda's webapps ({@code /camunda}) and REST API
+ * ({@code /engine-rest}) keep their own authentication, CSRF and header filters and are not
+ * touched here: this chain only matches {@code /api/**} and {@code /actuator/**}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+  static final String[] API_CLIENTS = {IdentityBootstrap.INTEGRATION_GROUP, Groups.CAMUNDA_ADMIN};
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authorizeHttpRequests(requests -> requests
+            // Signed by the sender (HMAC) or by Baton (customer links), so no login.
+            .requestMatchers("/api/webhooks/**", "/api/customer/**").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
+            .requestMatchers("/api/raci", "/api/raci/**").authenticated()
+            .anyRequest().hasAnyAuthority(API_CLIENTS))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+            problem(response, json, HttpStatus.UNAUTHORIZED,
+                "Send HTTP Basic credentials of a Baton user (group 'integration' for API clients).", true)))
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+            problem(response, json, HttpStatus.FORBIDDEN,
+                "Your user is not allowed to do this: API clients must be in the group 'integration'.", false)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic auth and HMAC-signed webhooks: no cookies, so no CSRF token to check.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
+      boolean challenge) throws IOException {
+    if (challenge) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Baton\"");
+    }
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+  }
+}
