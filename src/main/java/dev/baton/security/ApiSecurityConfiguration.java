@@ -5,6 +5,7 @@ import dev.baton.identity.IdentityBootstrap;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * touched here: this chain only matches {@code /api/**} and {@code /actuator/**}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ApiSecurityConfiguration {
 
   static final String[] API_CLIENTS = {IdentityBootstrap.INTEGRATION_GROUP, Groups.CAMUNDA_ADMIN};

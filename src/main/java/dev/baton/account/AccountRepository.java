@@ -1,0 +1,113 @@
+package dev.baton.account;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account store: accounts and their teams, in Baton's own tables. */
+@Repository
+public class AccountRepository {
+
+  private final JdbcClient jdbc;
+
+  public AccountRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Account> find(String accountId) {
+    return jdbc.sql("select * from baton_account where account_id = ?").param(accountId)
+        .query((rs, row) -> account(rs, team(accountId))).optional();
+  }
+
+  public boolean exists(String accountId) {
+    return jdbc.sql("select count(*) from baton_account where account_id = ?").param(accountId)
+        .query(Long.class).single() > 0;
+  }
+
+  /** Creates or updates the account and replaces its team; returns true if it was created. */
+  @Transactional
+  public boolean save(Account account) {
+    boolean created = upsert(account);
+    jdbc.sql("delete from baton_account_team where account_id = ?").param(account.accountId()).update();
+    account.team().forEach((role, user) -> setTeamMember(account.accountId(), role, user));
+    return created;
+  }
+
+  /** Puts one person in one role of an existing account's team, replacing whoever held it. */
+  @Transactional
+  public void setTeamMember(String accountId, String roleId, String userId) {
+    int updated = jdbc.sql("update baton_account_team set user_id = ? where account_id = ? and role_id = ?")
+        .params(userId, accountId, roleId).update();
+    if (updated == 0) {
+      jdbc.sql("insert into baton_account_team (account_id, role_id, user_id) values (?, ?, ?)")
+          .params(accountId, roleId, userId).update();
+    }
+  }
+
+  public Map<String, String> team(String accountId) {
+    Map<String, String> team = new LinkedHashMap<>();
+    jdbc.sql("select role_id, user_id from baton_account_team where account_id = ? order by role_id")
+        .param(accountId).query(rs -> {
+          team.put(rs.getString("role_id"), rs.getString("user_id"));
+        });
+    return team;
+  }
+
+  /** The user holding the role on the account, if the team has one. */
+  public Optional<String> teamMember(String accountId, String roleId) {
+    if (accountId == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select user_id from baton_account_team where account_id = ? and role_id = ?")
+        .params(accountId, roleId).query(String.class).optional();
+  }
+
+  public void updateHealthBand(String accountId, String band) {
+    jdbc.sql("update baton_account set health_band = ?, updated_at = ? where account_id = ?")
+        .params(band, now(), accountId).update();
+  }
+
+  public void updateRenewalDate(String accountId, LocalDate renewalDate) {
+    jdbc.sql("update baton_account set renewal_date = ?, updated_at = ? where account_id = ?")
+        .params(renewalDate == null ? null : Date.valueOf(renewalDate), now(), accountId).update();
+  }
+
+  private boolean upsert(Account a) {
+    Date renewal = a.renewalDate() == null ? null : Date.valueOf(a.renewalDate());
+    int updated = jdbc.sql("""
+            update baton_account set name = ?, segment = ?, renewal_date = ?, health_band = ?, updated_at = ?
+            where account_id = ?""")
+        .params(a.name(), a.segment(), renewal, a.healthBand(), now(), a.accountId()).update();
+    if (updated > 0) {
+      return false;
+    }
+    try {
+      jdbc.sql("""
+              insert into baton_account (account_id, name, segment, renewal_date, health_band, created_at, updated_at)
+              values (?, ?, ?, ?, ?, ?, ?)""")
+          .params(a.accountId(), a.name(), a.segment(), renewal, a.healthBand(), now(), now()).update();
+      return true;
+    } catch (DuplicateKeyException concurrentInsert) {
+      return upsert(a);
+    }
+  }
+
+  private static java.sql.Timestamp now() {
+    return java.sql.Timestamp.from(Instant.now());
+  }
+
+  private static Account account(ResultSet rs, Map<String, String> team) throws SQLException {
+    Date renewal = rs.getDate("renewal_date");
+    return new Account(rs.getString("account_id"), rs.getString("name"), rs.getString("segment"),
+        renewal == null ? null : renewal.toLocalDate(), rs.getString("health_band"), team);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.baton.mail;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Thymeleaf for mails: {@code templates/mail/<kind>.html} (HTML) and {@code .txt} (plain text),
+ * one pair per kind of notification.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailTemplates {
+
+  @Bean
+  TemplateEngine mailTemplateEngine() {
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+    engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    return engine;
+  }
+
+  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/");
+    resolver.setTemplateMode(mode);
+    resolver.setResolvablePatterns(java.util.Set.of("mail/" + pattern));
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCheckExistence(true);
+    resolver.setOrder(order);
+    return resolver;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.baton.mail;
+
+/** Variables of a MailDelivery instance: what Cockpit shows of a queued mail. */
+final class MailVariables {
+  static final String KIND = "mailKind";
+  static final String TO = "mailTo";
+  static final String SUBJECT = "mailSubject";
+  static final String HTML = "mailHtml";
+  static final String TEXT = "mailText";
+  static final String ACCOUNT_ID = "accountId";
+
+  private MailVariables() {}
+}

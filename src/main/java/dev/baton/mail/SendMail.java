@@ -1,0 +1,49 @@
+package dev.baton.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one queued mail (task "Send the mail" of MailDelivery.bpmn) as HTML with a plain-text
+ * alternative. A failure propagates, so the job is retried with backoff and then raises an incident.
+ */
+@Component("sendMail")
+class SendMail implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(SendMail.class);
+
+  private final JavaMailSender mailSender;
+  private final String from;
+
+  SendMail(JavaMailSender mailSender, @Value("${baton.mail.from}") String from) {
+    this.mailSender = mailSender;
+    this.from = from;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws MessagingException {
+    String to = (String) execution.getVariable(MailVariables.TO);
+    String kind = (String) execution.getVariable(MailVariables.KIND);
+    Object accountId = execution.getVariable(MailVariables.ACCOUNT_ID);
+
+    MimeMessage message = mailSender.createMimeMessage();
+    MimeMessageHelper mail = new MimeMessageHelper(message, true, "UTF-8");
+    mail.setFrom(from);
+    mail.setTo(to.split(","));
+    mail.setSubject((String) execution.getVariable(MailVariables.SUBJECT));
+    mail.setText((String) execution.getVariable(MailVariables.TEXT), (String) execution.getVariable(MailVariables.HTML));
+    // Lets a mailbox (and a test) tell one delivery from another, and see a resend as the same mail.
+    message.setHeader("X-Baton-Delivery", execution.getProcessInstanceId());
+    message.setHeader("X-Baton-Mail-Kind", kind);
+    mailSender.send(message);
+    log.info("Sent '{}' mail for account {} to {}", kind, accountId, to);
+  }
+}

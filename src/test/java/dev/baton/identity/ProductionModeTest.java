@@ -1,0 +1,33 @@
+package dev.baton.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.support.AppProcess;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Outside demo mode there are no demo users, and no start without an administrator. */
+class ProductionModeTest {
+
+  @Test
+  void refusesToStartWithoutAdminUserAndPassword() throws Exception {
+    try (AppProcess app = AppProcess.launch("no-admin", "--spring.datasource.url=" + AppProcess.fileDatabase("no-admin"),
+        "--baton.demo.enabled=false", "--baton.admin.user=", "--baton.admin.password=")) {
+      assertThat(app.awaitExit(Duration.ofSeconds(90))).isNotZero();
+      assertThat(app.output()).contains("APPLICATION FAILED TO START", "ADMIN_USER", "ADMIN_PASSWORD");
+    }
+  }
+
+  @Test
+  void createsTheAdministratorFromTheEnvironmentAndNoDemoUsers() throws Exception {
+    try (AppProcess app = AppProcess.launch("production", "--spring.datasource.url=" + AppProcess.fileDatabase("production"),
+        "--baton.demo.enabled=false", "--baton.admin.user=ops-admin", "--baton.admin.password=s3cret-Pa55")) {
+      app.awaitStarted(Duration.ofSeconds(120));
+      assertThat(app.output()).doesNotContain("DEMO MODE IS ON");
+      assertThat(app.get("/engine-rest/user/ops-admin/profile", "ops-admin:s3cret-Pa55").statusCode()).isEqualTo(200);
+      assertThat(app.get("/engine-rest/user/count", "ops-admin:s3cret-Pa55").body()).isEqualTo("{\"count\":1}");
+      assertThat(app.get("/engine-rest/engine", "demo:demo").statusCode()).isEqualTo(401);
+      assertThat(app.get("/engine-rest/group/csm", "ops-admin:s3cret-Pa55").statusCode()).isEqualTo(200);
+    }
+  }
+}

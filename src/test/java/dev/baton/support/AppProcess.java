@@ -1,0 +1,124 @@
+package dev.baton.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Baton started as its own JVM, as an operator starts it: for checks of start-up itself (a second
+ * start, production mode, a crash) that a Spring test context cannot make. Output goes to a log
+ * file under target/app-process.
+ */
+public final class AppProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private AppProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts Baton with the test profile and these command-line arguments; does not wait. */
+  public static AppProcess launch(String name, String... args) throws IOException {
+    int port = freePort();
+    Path dir = Files.createDirectories(Path.of("target", "app-process"));
+    Path log = dir.resolve(name + ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "dev.baton.BatonApplication",
+        "--spring.profiles.active=test", "--server.port=" + port));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new AppProcess(process, port, log);
+  }
+
+  /** Waits until the application answers on its health endpoint. */
+  public AppProcess awaitStarted(Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Baton exited with " + process.exitValue() + ":\n" + output());
+      }
+      try {
+        if (get("/actuator/health", null).statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("Baton did not start within " + timeout + ":\n" + output());
+  }
+
+  /** Waits for the process to end by itself (a refused start) and returns its exit code. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("Baton still running after " + timeout);
+    }
+    return process.exitValue();
+  }
+
+  public HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(10));
+    if (credentials != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  /** SIGKILL, as a crash. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** SIGTERM, as an orderly stop. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** A fresh H2 file database under target/, for a child that must keep its data across restarts. */
+  public static String fileDatabase(String name) {
+    File dir = new File("target/app-process/db-" + name + "-" + System.nanoTime());
+    return "jdbc:h2:file:" + dir.getAbsolutePath() + "/baton";
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
