@@ -1,0 +1,42 @@
+package dev.baton.raci;
+
+import dev.baton.account.AccountRepository;
+import dev.baton.engine.WithoutAuthorization;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is notified for a role on an account: the account team's holder of the role, or else every
+ * member of the role's group. The one place that rule lives.
+ */
+@Component
+public class RoleRecipients {
+
+  private final AccountRepository accounts;
+  private final IdentityService identity;
+
+  public RoleRecipients(AccountRepository accounts, IdentityService identity) {
+    this.accounts = accounts;
+    this.identity = identity;
+  }
+
+  /** User ids for the role on the account (the team member, else the group's members). */
+  public List<String> users(String accountId, String roleId) {
+    return accounts.teamMember(accountId, roleId).map(List::of)
+        .orElseGet(() -> WithoutAuthorization.call(() -> identity.createUserQuery().memberOfGroup(roleId).list())
+            .stream().map(User::getId).toList());
+  }
+
+  /** E-mail addresses of those users (users without an address are skipped). */
+  public List<String> emails(String accountId, String roleId) {
+    List<String> users = users(accountId, roleId);
+    if (users.isEmpty()) {
+      return List.of();
+    }
+    return WithoutAuthorization.call(() -> identity.createUserQuery().userIdIn(users.toArray(String[]::new)).list())
+        .stream().map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).distinct().toList();
+  }
+}

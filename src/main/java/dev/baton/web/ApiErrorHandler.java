@@ -1,0 +1,109 @@
+package dev.baton.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of Baton's own API as application/problem+json, with a detail that names the field
+ * and says what would be right. A caller's mistake is never a 500.
+ */
+@RestControllerAdvice(basePackages = "dev.baton")
+public class ApiErrorHandler extends ResponseEntityExceptionHandler {
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+        .toList();
+    String detail = errors.stream().map(f -> f.get("field") + ": " + f.get("message"))
+        .collect(Collectors.joining("; "));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle("Invalid fields");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e.getCause()));
+    problem.setTitle("Unreadable request body");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+    String detail = e.getConstraintViolations().stream()
+        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; "));
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+  }
+
+  /** Turns Jackson's complaint into a sentence naming the field. */
+  public static String describe(Throwable cause) {
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field '" + path(unknown) + "'; known fields are " + unknown.getKnownPropertyIds();
+    }
+    if (cause instanceof InvalidFormatException invalid) {
+      return path(invalid) + ": '" + invalid.getValue() + "' is not a valid "
+          + typeName(invalid.getTargetType());
+    }
+    if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+      return path(mismatched) + ": expected " + typeName(mismatched.getTargetType());
+    }
+    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return path(mapping) + ": " + mapping.getOriginalMessage();
+    }
+    if (cause instanceof JsonProcessingException json) {
+      return "malformed JSON at line " + json.getLocation().getLineNr() + ", column "
+          + json.getLocation().getColumnNr() + ": " + json.getOriginalMessage();
+    }
+    return "the request body is missing or is not JSON";
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return "value";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "date (use yyyy-MM-dd)";
+    }
+    if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+      return "timestamp (use ISO-8601 with an offset, e.g. 2026-11-23T10:15:30Z)";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+      return "number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "boolean (true or false)";
+    }
+    if (type.isEnum()) {
+      return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
+    }
+    return type.getSimpleName().toLowerCase(java.util.Locale.ROOT).replace("string", "text");
+  }
+}
