@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 @BatonIntegrationTest
 class AccountApiTest {
@@ -34,12 +35,12 @@ class AccountApiTest {
 
   @BeforeEach
   void listen() {
-    context.addApplicationListener(saved);
+    context.addApplicationListener(saved.listener);
   }
 
   @AfterEach
   void stopListening() {
-    context.removeApplicationListener(saved);
+    context.removeApplicationListener(saved.listener);
   }
 
   @Test
@@ -163,13 +164,9 @@ class AccountApiTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Records the AccountSaved events of this test's accounts (other tests may save accounts too). */
-  static class SavedAccounts implements ApplicationListener<AccountSaved> {
+  /** Records the AccountSaved events published while a test runs. */
+  static class SavedAccounts {
     final List<AccountSaved> events = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public void onApplicationEvent(AccountSaved event) {
-      events.add(event);
-    }
+    final ApplicationListener<PayloadApplicationEvent<AccountSaved>> listener = ApplicationListener.forPayload(events::add);
   }
 }
