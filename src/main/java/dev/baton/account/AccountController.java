@@ -33,6 +33,14 @@ class AccountController {
   @PutMapping("/{accountId}")
   ResponseEntity<Account> put(@PathVariable String accountId, @Valid @RequestBody AccountRequest request) {
     checkId(accountId);
+    if (request.team() != null) {
+      request.team().forEach((role, user) -> {
+        if (user == null || user.isBlank()) {
+          throw ApiProblem.badRequest("team." + role + ": needs a user id; leave the role out to give its "
+              + "tasks to the role's group");
+        }
+      });
+    }
     boolean created = service.save(request.toAccount(accountId));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
         .body(accounts.find(accountId).orElseThrow());

@@ -56,9 +56,6 @@ public class AccountService {
     if (!unknownRoles.isEmpty()) {
       problems.add("team: unknown role(s) " + unknownRoles + "; use roles of the catalogue: " + roles.ids());
     }
-    if (team.values().stream().anyMatch(user -> user == null || user.isBlank())) {
-      problems.add("team: every role needs a user id; leave a role out to give its tasks to the role's group");
-    }
     Set<String> unknownUsers = unknownUsers(team.values());
     if (!unknownUsers.isEmpty()) {
       problems.add("team: unknown user id(s) " + unknownUsers + "; create the users in Camunda Admin first");

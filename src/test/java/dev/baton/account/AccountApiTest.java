@@ -105,6 +105,15 @@ class AccountApiTest {
   }
 
   @Test
+  void aRoleWithoutAUserIsA400NamingTheRole() throws Exception {
+    HttpResponse<String> response = put("acme-" + UUID.randomUUID(), """
+        {"name": "Acme", "team": {"csm": null}}""", API_CLIENT);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("team.csm: needs a user id");
+  }
+
+  @Test
   void aBadDateIsA400NamingTheFieldAndFormat() throws Exception {
     HttpResponse<String> response = put("acme-" + UUID.randomUUID(), """
         {"name": "Acme", "renewalDate": "31.03.2027"}""", API_CLIENT);
