@@ -4,10 +4,10 @@ import dev.baton.engine.WithoutAuthorization;
 import dev.baton.identity.RoleCatalogue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,32 +73,18 @@ public class RaciChartReader {
   }
 
   /**
-   * The user tasks as the flow reaches them: breadth-first from the start events, into sub-processes
-   * and along boundary events; tasks no flow reaches (event sub-processes) follow in model order.
+   * The user tasks in flow order: a topological walk from the start events (a join waits for all
+   * its branches, loops back are ignored), with sub-processes expanded where they stand and boundary
+   * events following their activity; tasks no flow reaches (event sub-processes) come last.
    */
   static List<UserTask> userTasksInFlowOrder(BpmnModelInstance model, String processKey) {
     org.camunda.bpm.model.bpmn.instance.Process process = model.getModelElementById(processKey);
-    Set<FlowNode> visited = new LinkedHashSet<>();
-    Deque<FlowNode> queue = new ArrayDeque<>(starts(process.getChildElementsByType(StartEvent.class)));
     Map<Activity, List<BoundaryEvent>> boundaries = new HashMap<>();
     for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
       boundaries.computeIfAbsent(boundary.getAttachedTo(), a -> new ArrayList<>()).add(boundary);
     }
-    while (!queue.isEmpty()) {
-      FlowNode node = queue.poll();
-      if (!visited.add(node)) {
-        continue;
-      }
-      if (node instanceof SubProcess subProcess && !subProcess.triggeredByEvent()) {
-        queue.addAll(starts(subProcess.getChildElementsByType(StartEvent.class)));
-      }
-      node.getOutgoing().forEach(flow -> queue.add(flow.getTarget()));
-      if (node instanceof Activity activity) {
-        queue.addAll(boundaries.getOrDefault(activity, List.of()));
-      }
-    }
-    List<UserTask> ordered = new ArrayList<>(visited.stream().filter(UserTask.class::isInstance)
-        .map(UserTask.class::cast).toList());
+    List<UserTask> ordered = new ArrayList<>();
+    walk(process, boundaries, ordered);
     for (UserTask task : allUserTasks(process)) {
       if (!ordered.contains(task)) {
         ordered.add(task);
@@ -107,8 +93,69 @@ public class RaciChartReader {
     return ordered;
   }
 
-  private static List<FlowNode> starts(Collection<StartEvent> startEvents) {
-    return new ArrayList<>(startEvents);
+  private static void walk(ModelElementInstance scope, Map<Activity, List<BoundaryEvent>> boundaries,
+      List<UserTask> ordered) {
+    List<FlowNode> starts = new ArrayList<>(scope.getChildElementsByType(StartEvent.class));
+    // Edges that close a loop (found depth-first) do not count: the loop's entry is not waiting on itself.
+    Set<String> backEdges = new HashSet<>();
+    Set<FlowNode> reachable = new LinkedHashSet<>();
+    for (FlowNode start : starts) {
+      findBackEdges(start, boundaries, new HashSet<>(), reachable, backEdges);
+    }
+    Map<FlowNode, Integer> waitingFor = new HashMap<>();
+    for (FlowNode node : reachable) {
+      for (FlowNode next : successors(node, boundaries)) {
+        if (!backEdges.contains(edge(node, next))) {
+          waitingFor.merge(next, 1, Integer::sum);
+        }
+      }
+    }
+    Deque<FlowNode> ready = new ArrayDeque<>(starts);
+    Set<FlowNode> done = new HashSet<>();
+    while (!ready.isEmpty()) {
+      FlowNode node = ready.poll();
+      if (!done.add(node)) {
+        continue;
+      }
+      if (node instanceof UserTask task) {
+        ordered.add(task);
+      }
+      if (node instanceof SubProcess subProcess && !subProcess.triggeredByEvent()) {
+        walk(subProcess, boundaries, ordered);
+      }
+      for (FlowNode next : successors(node, boundaries)) {
+        if (!backEdges.contains(edge(node, next)) && waitingFor.merge(next, -1, Integer::sum) <= 0) {
+          ready.add(next);
+        }
+      }
+    }
+  }
+
+  private static void findBackEdges(FlowNode node, Map<Activity, List<BoundaryEvent>> boundaries,
+      Set<FlowNode> onPath, Set<FlowNode> seen, Set<String> backEdges) {
+    seen.add(node);
+    onPath.add(node);
+    for (FlowNode next : successors(node, boundaries)) {
+      if (onPath.contains(next)) {
+        backEdges.add(edge(node, next));
+      } else if (!seen.contains(next)) {
+        findBackEdges(next, boundaries, onPath, seen, backEdges);
+      }
+    }
+    onPath.remove(node);
+  }
+
+  private static List<FlowNode> successors(FlowNode node, Map<Activity, List<BoundaryEvent>> boundaries) {
+    List<FlowNode> next = new ArrayList<>();
+    node.getOutgoing().forEach(flow -> next.add(flow.getTarget()));
+    if (node instanceof Activity activity) {
+      next.addAll(boundaries.getOrDefault(activity, List.of()));
+    }
+    return next;
+  }
+
+  private static String edge(FlowNode from, FlowNode to) {
+    return from.getId() + "->" + to.getId();
   }
 
   private static List<UserTask> allUserTasks(ModelElementInstance scope) {

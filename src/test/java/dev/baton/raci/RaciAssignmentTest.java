@@ -70,6 +70,21 @@ class RaciAssignmentTest {
   }
 
   @Test
+  void aRoleWithItsOwnDefaultGetsThatDueDate() {
+    // baton.raci.due-by-role.support: P1D
+    repository.createDeployment().name("raci-test-support").enableDuplicateFiltering(false)
+        .addString("raci/RaciSupportDue.bpmn", RaciTestProcess.oneTaskModel("RaciSupportDue", "Task_Answer", "",
+            Map.of("raci.responsible", "support"))).deploy();
+    Instant before = Instant.now();
+
+    String instance = runtime.startProcessInstanceByKey("RaciSupportDue").getId();
+
+    Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(task.getDueDate().toInstant()).isBetween(before.plus(Duration.ofDays(1)).minusSeconds(1),
+        Instant.now().plus(Duration.ofDays(1)));
+  }
+
+  @Test
   void theModelsDueDateWinsOverTheDefault() {
     String account = RaciTestProcess.newAccount(accounts, Map.of("csm", "csm-demo"));
     String instance = RaciTestProcess.start(runtime, account).getId();
