@@ -32,11 +32,26 @@ public class RoleRecipients {
 
   /** E-mail addresses of those users (users without an address are skipped). */
   public List<String> emails(String accountId, String roleId) {
-    List<String> users = users(accountId, roleId);
-    if (users.isEmpty()) {
+    return emailsOf(users(accountId, roleId));
+  }
+
+  /** E-mail addresses of these users (unknown users and users without an address are skipped). */
+  public List<String> emailsOf(java.util.Collection<String> userIds) {
+    if (userIds.isEmpty()) {
       return List.of();
     }
-    return WithoutAuthorization.call(() -> identity.createUserQuery().userIdIn(users.toArray(String[]::new)).list())
+    return WithoutAuthorization.call(() -> identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list())
         .stream().map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).distinct().toList();
+  }
+
+  /** "First Last (id)" for a user, or the id alone when the user is unknown or has no name. */
+  public String displayName(String userId) {
+    User user = WithoutAuthorization.call(() -> identity.createUserQuery().userId(userId).singleResult());
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? userId : name + " (" + userId + ")";
   }
 }

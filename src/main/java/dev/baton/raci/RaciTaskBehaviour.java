@@ -1,0 +1,107 @@
+package dev.baton.raci;
+
+import dev.baton.account.AccountRepository;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What RACI does on a user task's events: assigns it on creation (R), keeps the due-date timer in step
+ * with the task's due date, marks it escalated when that date passes, and has RaciMails tell people.
+ * Runs inside the engine's transaction of the event, so nothing here may fail the person's work for
+ * a mail: mails are only queued (MailOutbox).
+ */
+@Component
+class RaciTaskBehaviour {
+
+  /** Task-local variable set to true when the task passed its due date (Tasklist filter "Escalated"). */
+  static final String ESCALATED = "escalated";
+  /** The process variable naming the account whose team the roles are resolved against. */
+  static final String ACCOUNT_ID = "accountId";
+  private static final Logger log = LoggerFactory.getLogger(RaciTaskBehaviour.class);
+
+  private final AccountRepository accounts;
+  private final RaciDueDates dueDates;
+  private final RaciMails mails;
+
+  RaciTaskBehaviour(AccountRepository accounts, RaciDueDates dueDates, RaciMails mails) {
+    this.accounts = accounts;
+    this.dueDates = dueDates;
+    this.mails = mails;
+  }
+
+  void created(RaciTaskModel model, DelegateTask task) {
+    String accountId = accountId(task);
+    String role = model.raci().responsible();
+    // An explicit camunda:assignee / candidate in the model wins over the RACI assignment.
+    if (!model.modelCandidates()) {
+      task.addCandidateGroup(role);
+    }
+    if (!model.modelAssignee() && task.getAssignee() == null) {
+      accounts.teamMember(accountId, role).ifPresent(task::setAssignee);
+    }
+    if (task.getDueDate() == null) {
+      task.setDueDate(dueTimer(task).map(TimerEntity::getDuedate)
+          .orElseGet(() -> dueDates.dueDate(model, task.getExecution())));
+    } else {
+      // camunda:dueDate was evaluated twice (timer, task) a moment apart: the task's date is the one.
+      moveTimerTo(task.getDueDate(), task);
+    }
+    log.info("Task '{}' ({}) of account {} is for {}: assigned to {}, due {}", model.displayTaskName(),
+        task.getId(), accountId, role, task.getAssignee() == null ? "the group " + role : task.getAssignee(),
+        task.getDueDate());
+    mails.consulted(model, task, accountId);
+  }
+
+  /** A due date changed in Tasklist moves the escalation timer with it. */
+  void updated(RaciTaskModel model, DelegateTask task) {
+    Date due = task.getDueDate();
+    if (due != null && moveTimerTo(due, task)) {
+      log.info("Task '{}' ({}) of account {} now due {}: escalation timer moved", model.displayTaskName(),
+          task.getId(), accountId(task), due);
+    }
+  }
+
+  private static boolean moveTimerTo(Date due, DelegateTask task) {
+    Optional<TimerEntity> timer = dueTimer(task)
+        .filter(t -> t.getDuedate() == null || t.getDuedate().getTime() != due.getTime());
+    timer.ifPresent(t -> t.setDuedate(due));
+    return timer.isPresent();
+  }
+
+  void completed(RaciTaskModel model, DelegateTask task) {
+    mails.completed(model, task, accountId(task));
+  }
+
+  /** The timer job fired: the task is overdue. Runs once per task (a timer job, exclusive). */
+  void due(RaciTaskModel model, DelegateTask task) {
+    String accountId = accountId(task);
+    task.setVariableLocal(ESCALATED, true);
+    log.warn("Task '{}' ({}) of account {} passed its due date {}: escalated to {}", model.displayTaskName(),
+        task.getId(), accountId, task.getDueDate(), model.raci().accountable());
+    mails.overdue(model, task, accountId);
+  }
+
+  private static String accountId(DelegateTask task) {
+    Object value = task.getVariable(ACCOUNT_ID);
+    return value == null ? null : value.toString();
+  }
+
+  private static Optional<TimerEntity> dueTimer(DelegateTask task) {
+    if (!(task.getExecution() instanceof ExecutionEntity execution)) {
+      return Optional.empty();
+    }
+    return execution.getJobs().stream()
+        .filter(TimerEntity.class::isInstance).map(TimerEntity.class::cast)
+        .filter(job -> TimerTaskListenerJobHandler.TYPE.equals(job.getJobHandlerType()))
+        .filter(job -> job.getJobHandlerConfigurationRaw() != null
+            && job.getJobHandlerConfigurationRaw().endsWith(RaciParseListener.DUE_LISTENER_ID))
+        .findFirst();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.baton.raci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.support.BatonIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** GET /api/raci: the chart of seed 003, generated from the deployed models. */
+@BatonIntegrationTest
+class RaciChartTest {
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repository;
+  @Autowired ObjectMapper json;
+
+  @BeforeEach
+  void deploy() {
+    RaciTestProcess.deploy(repository);
+  }
+
+  @Test
+  void jsonHasOneColumnPerRoleAndTheTasksOfEachProcessInFlowOrder() throws Exception {
+    HttpResponse<String> response = get("/api/raci?format=json", "csm-demo:demo");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    JsonNode chart = json.readTree(response.body());
+    assertThat(chart.get("roles").findValuesAsText("id")).containsExactly("sales-rep", "sales-manager",
+        "sales-engineer", "onboarding-rep", "onboarding-manager", "csm", "cs-lead", "account-manager", "support");
+    JsonNode process = null;
+    for (JsonNode p : chart.get("processes")) {
+      if (p.get("key").asText().equals("RaciTest")) {
+        process = p;
+      }
+    }
+    assertThat(process).isNotNull();
+    assertThat(process.get("name").asText()).isEqualTo("RACI test");
+    assertThat(process.get("tasks").findValuesAsText("id")).containsExactly("Task_ReviewNotes", "Task_ApprovePlan");
+    JsonNode review = process.get("tasks").get(0);
+    assertThat(review.get("cells").get("csm").asText()).isEqualTo("R");
+    assertThat(review.get("cells").get("cs-lead").asText()).isEqualTo("A");
+    assertThat(review.get("cells").get("support").asText()).isEqualTo("C");
+    assertThat(review.get("cells").get("sales-rep").asText()).isEqualTo("I");
+    assertThat(process.get("tasks").get(1).get("cells").get("cs-lead").asText()).isEqualTo("A/R");
+    assertThat(chart.get("processes").findValuesAsText("key")).doesNotContain("MailDelivery");
+  }
+
+  @Test
+  void csvHasAHeaderAndOneLinePerTask() throws Exception {
+    HttpResponse<String> response = get("/api/raci?format=csv", "sales-rep-demo:demo");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(response.body().split("\r\n")[0]).isEqualTo("process,process name,task,task name,sales-rep,"
+        + "sales-manager,sales-engineer,onboarding-rep,onboarding-manager,csm,cs-lead,account-manager,support");
+    assertThat(response.body()).contains("\r\nRaciTest,RACI test,Task_ReviewNotes,Review the sales notes,I,,,,,R,A,C,C\r\n"
+        + "RaciTest,RACI test,Task_ApprovePlan,Approve the success plan,,I,,,,I,A/R,,\r\n");
+  }
+
+  @Test
+  void htmlIsATableForPeople() throws Exception {
+    HttpResponse<String> response = get("/api/raci", "demo:demo");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(response.body()).contains("<table>", "<th title=\"csm\">Customer Success Manager</th>",
+        "RACI test", "Review the sales notes", "<td class=\"cell A\">A/R</td>");
+  }
+
+  @Test
+  void theChartNeedsASignedInUserAndAKnownFormat() throws Exception {
+    assertThat(get("/api/raci", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> bad = get("/api/raci?format=pdf", "csm-demo:demo");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("format: 'pdf' is not supported");
+  }
+
+  private HttpResponse<String> get(String path, String credentials) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (credentials != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
