@@ -52,7 +52,7 @@ class HealthSignalReader {
       signals = json.readerForListOf(HealthSignal.class).readValue(array);
     } catch (JsonProcessingException e) {
       String detail = ApiErrorHandler.describe(e);
-      throw ApiProblem.badRequest(body.isArray() ? detail : detail.replaceFirst("^\\[0]\\.?", ""));
+      throw ApiProblem.badRequest(body.isArray() ? detail : detail.replaceFirst("\\[0]\\.?", ""));
     } catch (java.io.IOException e) {
       throw ApiProblem.badRequest("body: " + e.getMessage());
     }
