@@ -14,6 +14,9 @@ public record HealthReport(
     HealthAssessment.Verdict overall, HealthAssessment.Verdict outcomes, HealthAssessment.Verdict experience,
     List<HealthAssessment.Dimension> dimensions) {
 
+  /** The band of a dimension (or group) without any signal yet: not a band of baton.health.bands. */
+  public static final String UNKNOWN = "unknown";
+
   /** A band that moved: overall, outcomes, experience or a dimension; direction worse, better or changed. */
   public record Change(String what, String from, String to, String direction, String value, String rule) {}
 

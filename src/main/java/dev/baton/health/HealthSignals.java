@@ -60,11 +60,6 @@ public class HealthSignals {
     }
   }
 
-  /** Recomputes without a new signal (e.g. after thresholds changed in Modeler). */
-  public HealthReport recompute(String accountId) {
-    return record(accountId, List.of());
-  }
-
   private HealthReport recordLocked(String accountId, List<HealthSignal> received) {
     List<String[]> locked = jdbc.sql("select name, health_band from baton_account where account_id = ? for update")
         .param(accountId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
@@ -78,6 +73,11 @@ public class HealthSignals {
     String previousBand = previous != null ? previous.band() : locked.get(0)[1];
     HealthAssessment assessment = scorer.assess(signals.latest(accountId));
     HealthReport report = HealthReport.of(accountId, now, assessment, previous, previousBand, properties);
+    if (properties.rank(report.band()) < 0 && !HealthReport.UNKNOWN.equals(report.band())) {
+      log.warn("HealthScore.dmn gave account {} the band '{}', which is not in baton.health.bands {}: "
+          + "add it there (worst first) so changes can be told worse or better", accountId, report.band(),
+          properties.bands());
+    }
     scores.insert(report);
     accounts.updateHealthBand(accountId, report.band());
     escalations.scored(locked.get(0)[0], report);
