@@ -1,0 +1,112 @@
+package dev.baton.health;
+
+import dev.baton.engine.WithoutAuthorization;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes an account's health with the DMN decisions in processes/HealthDimensions.dmn (one band per
+ * dimension) and processes/HealthScore.dmn (Outcomes, Experience, overall), always in their latest
+ * deployed version, and explains every band by the rule that matched. No threshold lives here.
+ */
+@Component
+class HealthScorer {
+
+  /** Dimension name, its group (seed 004 ch. 9), its decision in HealthDimensions.dmn. */
+  static final List<String[]> DIMENSIONS = List.of(
+      new String[] {"deployment", "outcomes", "DeploymentHealth"},
+      new String[] {"engagement", "outcomes", "EngagementHealth"},
+      new String[] {"adoption", "outcomes", "AdoptionHealth"},
+      new String[] {"roi", "outcomes", "RoiHealth"},
+      new String[] {"nps", "experience", "NpsHealth"},
+      new String[] {"support", "experience", "SupportHealth"},
+      new String[] {"sentiment", "experience", "SentimentHealth"});
+  static final String SCORE_DECISION = "HealthScore";
+
+  private final DecisionService decisions;
+  private final RepositoryService repository;
+  private final Map<String, DmnModelInstance> models = new ConcurrentHashMap<>();
+
+  HealthScorer(DecisionService decisions, RepositoryService repository) {
+    this.decisions = decisions;
+    this.repository = repository;
+  }
+
+  HealthAssessment assess(HealthMeasurements measurements) {
+    Map<String, Object> inputs = measurements.decisionVariables();
+    List<HealthAssessment.Dimension> dimensions = new ArrayList<>();
+    Map<String, Object> bands = new HashMap<>();
+    for (String[] d : DIMENSIONS) {
+      Map<String, DecidedBy> decided = evaluate(d[2], inputs);
+      DecidedBy by = decided.get(d[2]);
+      bands.put(d[0] + "Band", by.band);
+      dimensions.add(new HealthAssessment.Dimension(d[0], d[1], by.band, measurements.describe(d[0]),
+          by.inputs, d[2], by.ruleId, by.rule));
+    }
+    Map<String, DecidedBy> score = evaluate(SCORE_DECISION, bands);
+    return new HealthAssessment(score.get(SCORE_DECISION).verdict(), score.get("OutcomesHealth").verdict(),
+        score.get("ExperienceHealth").verdict(), dimensions);
+  }
+
+  /** Evaluates the decision (and the decisions it requires); the outcome of each, by decision key. */
+  private Map<String, DecidedBy> evaluate(String decisionKey, Map<String, Object> variables) {
+    DecisionTrace.open();
+    List<DmnDecisionTableEvaluationEvent> events;
+    try {
+      WithoutAuthorization.call(() -> decisions.evaluateDecisionByKey(decisionKey).variables(variables).evaluate());
+    } finally {
+      events = DecisionTrace.close();
+    }
+    Map<String, DecidedBy> decided = new LinkedHashMap<>();
+    for (DmnDecisionTableEvaluationEvent event : events) {
+      decided.put(event.getDecision().getKey(), decidedBy(event));
+    }
+    if (!decided.containsKey(decisionKey)) {
+      throw new IllegalStateException("Decision " + decisionKey + " was not evaluated as a decision table");
+    }
+    return decided;
+  }
+
+  private DecidedBy decidedBy(DmnDecisionTableEvaluationEvent event) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    event.getInputs().forEach(i -> inputs.put(i.getName(), i.getValue() == null ? null : i.getValue().getValue()));
+    List<DmnEvaluatedDecisionRule> rules = event.getMatchingRules();
+    if (rules.isEmpty()) {
+      throw new IllegalStateException("No rule of " + event.getDecision().getKey()
+          + " matched " + inputs + ": every table needs a last catch-all rule (see docs/health.md)");
+    }
+    DmnEvaluatedDecisionRule rule = rules.get(0);
+    Object band = rule.getOutputEntries().values().iterator().next().getValue().getValue();
+    return new DecidedBy(String.valueOf(band), rule.getId(), annotation(event.getDecision(), rule.getId()), inputs);
+  }
+
+  /** The rule's annotation (the description column in Modeler), from the deployed DMN model. */
+  private String annotation(DmnDecision decision, String ruleId) {
+    if (!(decision instanceof DecisionDefinition definition)) {
+      return ruleId;
+    }
+    DmnModelInstance model = models.computeIfAbsent(definition.getId(),
+        id -> WithoutAuthorization.call(() -> repository.getDmnModelInstance(id)));
+    Rule rule = model.getModelElementById(ruleId);
+    return rule == null || rule.getDescription() == null ? ruleId : rule.getDescription().getTextContent().trim();
+  }
+
+  private record DecidedBy(String band, String ruleId, String rule, Map<String, Object> inputs) {
+    HealthAssessment.Verdict verdict() {
+      return new HealthAssessment.Verdict(band, ruleId, rule);
+    }
+  }
+}

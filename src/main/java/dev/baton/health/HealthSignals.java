@@ -1,0 +1,97 @@
+package dev.baton.health;
+
+import dev.baton.account.AccountRepository;
+import dev.baton.web.ApiProblem;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records signals and recomputes the account's health in one transaction that first locks the
+ * account's row ({@code select ... for update}): signals of one account are scored one after the
+ * other, so a transition into red is seen exactly once and starts at most one escalation.
+ */
+@Service
+public class HealthSignals {
+
+  private static final Logger log = LoggerFactory.getLogger(HealthSignals.class);
+  private static final int ATTEMPTS = 10;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final HealthSignalStore signals;
+  private final HealthScoreStore scores;
+  private final HealthScorer scorer;
+  private final AccountRepository accounts;
+  private final RedHealthEscalations escalations;
+  private final HealthProperties properties;
+
+  HealthSignals(JdbcClient jdbc, TransactionTemplate transaction, HealthSignalStore signals, HealthScoreStore scores,
+      HealthScorer scorer, AccountRepository accounts, RedHealthEscalations escalations, HealthProperties properties) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.signals = signals;
+    this.scores = scores;
+    this.scorer = scorer;
+    this.accounts = accounts;
+    this.escalations = escalations;
+    this.properties = properties;
+  }
+
+  /** Stores the signals and returns the recomputed health; unknown account = 404 problem. */
+  public HealthReport record(String accountId, List<HealthSignal> received) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> recordLocked(accountId, received));
+      } catch (PessimisticLockingFailureException busy) {
+        // Many signals for one account at once: the lock wait timed out (H2) or a deadlock was broken.
+        if (attempt == ATTEMPTS) {
+          throw busy;
+        }
+        log.debug("Account {} busy, retrying signal (attempt {})", accountId, attempt);
+        sleep(20L * attempt);
+      }
+    }
+  }
+
+  private HealthReport recordLocked(String accountId, List<HealthSignal> received) {
+    List<String[]> locked = jdbc.sql("select name, health_band from baton_account where account_id = ? for update")
+        .param(accountId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    if (locked.isEmpty()) {
+      throw ApiProblem.notFound("accountId: no account '" + accountId + "'; create it first (POST /api/accounts)");
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    received.forEach(signal -> signals.insert(accountId, signal, now));
+
+    HealthReport previous = scores.latest(accountId).orElse(null);
+    String previousBand = previous != null ? previous.band() : locked.get(0)[1];
+    HealthAssessment assessment = scorer.assess(signals.latest(accountId));
+    HealthReport report = HealthReport.of(accountId, now, assessment, previous, previousBand, properties);
+    if (properties.rank(report.band()) < 0 && !HealthReport.UNKNOWN.equals(report.band())) {
+      log.warn("HealthScore.dmn gave account {} the band '{}', which is not in baton.health.bands {}: "
+          + "add it there (worst first) so changes can be told worse or better", accountId, report.band(),
+          properties.bands());
+    }
+    scores.insert(report);
+    accounts.updateHealthBand(accountId, report.band());
+    escalations.scored(locked.get(0)[0], report);
+    log.info("Health of account {} is {} (was {}) after {} signal(s): {}", accountId, report.band(), previousBand,
+        received.size(), report.overall().rule());
+    return report;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the account lock", e);
+    }
+  }
+}

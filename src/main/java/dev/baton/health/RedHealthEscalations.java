@@ -1,0 +1,111 @@
+package dev.baton.health;
+
+import dev.baton.account.AccountChurned;
+import dev.baton.engine.WithoutAuthorization;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts and ends RedHealthEscalation instances (processes/RedHealthEscalation.bpmn). Callers hold the
+ * account's row lock (see {@link HealthSignals}), so "is one running?" and "start one" cannot interleave
+ * for the same account: at most one runs per account, on H2 and PostgreSQL alike.
+ */
+@Component("redHealthEscalations")
+public class RedHealthEscalations {
+
+  public static final String PROCESS_KEY = "RedHealthEscalation";
+  static final String RECOVERED_MESSAGE = "HealthRecovered";
+  static final String CHURNED_MESSAGE = "HealthAccountChurned";
+  private static final Logger log = LoggerFactory.getLogger(RedHealthEscalations.class);
+
+  private final RuntimeService runtime;
+  private final JdbcClient jdbc;
+  private final HealthProperties properties;
+
+  RedHealthEscalations(RuntimeService runtime, JdbcClient jdbc, HealthProperties properties) {
+    this.runtime = runtime;
+    this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  /** After a recomputation (account row locked): start on entering the worst band, end on leaving it. */
+  void scored(String accountName, HealthReport report) {
+    String red = properties.escalationBand();
+    Optional<String> running = running(report.accountId());
+    if (red.equals(report.band())) {
+      if (!red.equals(report.previousBand()) && running.isEmpty()) {
+        start(accountName, report);
+      }
+    } else if (running.isPresent()) {
+      WithoutAuthorization.run(() -> runtime.createMessageCorrelation(RECOVERED_MESSAGE)
+          .processInstanceId(running.get()).setVariable("recoveredBand", report.band()).correlateWithResult());
+      log.info("Health of account {} is {} again: escalation {} ends as recovered", report.accountId(),
+          report.band(), running.get());
+    }
+  }
+
+  /** The running escalation of the account, if any (rows of instances deleted in Cockpit are closed). */
+  Optional<String> running(String accountId) {
+    Optional<String> open = jdbc.sql("select process_instance_id from baton_health_escalation "
+            + "where account_id = ? and ended_at is null").param(accountId).query(String.class).optional();
+    if (open.isPresent() && WithoutAuthorization.call(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(open.get()).count()) == 0) {
+      close(open.get(), "cancelled");
+      return Optional.empty();
+    }
+    return open;
+  }
+
+  private void start(String accountName, HealthReport report) {
+    var variables = Variables.createVariables()
+        .putValue("accountId", report.accountId())
+        .putValue("accountName", accountName)
+        .putValue("healthBand", report.band())
+        .putValue("healthReason", report.overall().rule())
+        .putValue("redDimensions", summary(report))
+        .putValue("reviewCount", 0);
+    String id = WithoutAuthorization.call(() ->
+        runtime.startProcessInstanceByKey(PROCESS_KEY, report.accountId(), variables).getId());
+    jdbc.sql("insert into baton_health_escalation (process_instance_id, account_id, started_at) values (?, ?, ?)")
+        .params(id, report.accountId(), new Timestamp(ClockUtil.getCurrentTime().getTime())).update();
+    log.info("Health of account {} turned {} ({}): escalation {} started", report.accountId(), report.band(),
+        report.overall().rule(), id);
+  }
+
+  /** A churned account's escalation ends as lost (the Spring event is published in the churning transaction). */
+  @EventListener
+  public void churned(AccountChurned event) {
+    running(event.accountId()).ifPresent(id -> {
+      WithoutAuthorization.run(() -> runtime.createMessageCorrelation(CHURNED_MESSAGE).processInstanceId(id)
+          .correlateWithResult());
+      log.info("Account {} churned: escalation {} ends as lost", event.accountId(), id);
+    });
+  }
+
+  /** Called by the model's "record the outcome" tasks: {@code ${redHealthEscalations.ended(execution, "lost")}}. */
+  public void ended(DelegateExecution execution, String outcome) {
+    execution.setVariable("outcome", outcome);
+    close(execution.getProcessInstanceId(), outcome);
+  }
+
+  private void close(String processInstanceId, String outcome) {
+    jdbc.sql("update baton_health_escalation set ended_at = ?, outcome = ? where process_instance_id = ? and ended_at is null")
+        .params(new Timestamp(ClockUtil.getCurrentTime().getTime()), outcome, processInstanceId).update();
+  }
+
+  /** The dimensions in the worst band, for the task form and the escalation mails. */
+  static String summary(HealthReport report) {
+    return String.join("\n", report.dimensions().stream()
+        .filter(d -> report.band() != null && report.band().equals(d.band()))
+        .map(d -> "- " + d.name() + ": " + d.rule() + " (" + d.value() + ")").toList());
+  }
+}
