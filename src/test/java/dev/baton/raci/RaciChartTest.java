@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.identity.RoleCatalogue;
 import dev.baton.support.BatonIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ class RaciChartTest {
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
   @Autowired ObjectMapper json;
+  @Autowired RoleCatalogue roles;
 
   @BeforeEach
   void deploy() {
@@ -36,8 +38,8 @@ class RaciChartTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     JsonNode chart = json.readTree(response.body());
-    assertThat(chart.get("roles").findValuesAsText("id")).containsExactly("sales-rep", "sales-manager",
-        "sales-engineer", "onboarding-rep", "onboarding-manager", "csm", "cs-lead", "account-manager", "support");
+    // One column per role of the catalogue, in its order.
+    assertThat(chart.get("roles").findValuesAsText("id")).containsExactlyElementsOf(roles.ids());
     JsonNode process = null;
     for (JsonNode p : chart.get("processes")) {
       if (p.get("key").asText().equals("RaciTest")) {
@@ -62,8 +64,8 @@ class RaciChartTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-    assertThat(response.body().split("\r\n")[0]).isEqualTo("process,process name,task,task name,sales-rep,"
-        + "sales-manager,sales-engineer,onboarding-rep,onboarding-manager,csm,cs-lead,account-manager,support");
+    assertThat(response.body().split("\r\n")[0]).isEqualTo("process,process name,task,task name,"
+        + String.join(",", roles.ids()));
     assertThat(response.body()).contains("\r\nRaciTest,RACI test,Task_ReviewNotes,Review the sales notes,I,,,,,R,A,C,C\r\n"
         + "RaciTest,RACI test,Task_ApprovePlan,Approve the success plan,,I,,,,I,A/R,,\r\n");
   }
