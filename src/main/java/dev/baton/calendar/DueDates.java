@@ -1,13 +1,16 @@
-package dev.baton.health;
+package dev.baton.calendar;
 
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Due dates for the user tasks of RedHealthEscalation.bpmn: {@code ${healthDueDates.businessDays(2)}}. */
-@Component("healthDueDates")
-public class HealthDueDates {
+/**
+ * Due dates and timer dates for any model, by expression: {@code camunda:dueDate="${dueDates.businessDays(2)}"}.
+ * Uses the engine's clock, so tests can move it with ClockUtil.
+ */
+@Component("dueDates")
+public class DueDates {
 
   /** That many business days from now (the engine's clock, so tests can move it). */
   public Date businessDays(int days) {

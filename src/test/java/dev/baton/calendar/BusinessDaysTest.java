@@ -1,4 +1,4 @@
-package dev.baton.health;
+package dev.baton.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.baton.health;
+package dev.baton.calendar;
 
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
