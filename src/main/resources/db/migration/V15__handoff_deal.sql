@@ -6,6 +6,6 @@ create table baton_handoff_deal (
   business_key        varchar(200) primary key,
   crm                 varchar(40)  not null,
   deal_id             varchar(100) not null,
-  process_instance_id varchar(64),
+  process_instance_id varchar(64)  not null,
   created_at          timestamp    not null
 );

@@ -14,15 +14,16 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts the Sales-to-CS handoff of a won deal exactly once per deal. The deal's business key is
- * inserted into {@code baton_handoff_deal} (primary key) in the same transaction as the process start:
+ * inserted into {@code baton_handoff_deal} (primary key) in the same transaction as the process start
+ * (which only writes the instance and its first job: the process continues asynchronously):
  * a second start of the same deal, sequential or concurrent, fails on that key (on PostgreSQL and H2 the
  * second insert waits for the first transaction) and answers the existing instance instead. The method
  * returns after the commit, so a caller that reports "created" reports a committed instance.
@@ -73,7 +74,7 @@ public class HandoffStarter {
         String id = transaction.execute(status -> create(deal, businessKey, variable));
         log.info("Handoff {} started for deal {} (account {})", id, businessKey, deal.accountId());
         return new Started(Outcome.CREATED, businessKey, id);
-      } catch (DuplicateKeyException | ConcurrencyFailureException taken) {
+      } catch (DuplicateKeyException | TransientDataAccessException taken) {
         // Another transaction holds or has committed this deal. Once committed it names the instance;
         // if it is still running (H2 may fail the insert without waiting) or rolled back, try again.
         Optional<String> existing = existing(businessKey);
@@ -97,16 +98,17 @@ public class HandoffStarter {
   }
 
   private String create(DealWon deal, String businessKey, String variable) {
-    jdbc.sql("insert into baton_handoff_deal (business_key, crm, deal_id, created_at) values (?, ?, ?, ?)")
-        .params(businessKey, deal.crm(), deal.dealId(), Timestamp.from(Instant.now())).update();
     var variables = Variables.createVariables()
         .putValue("crm", deal.crm())
         .putValue("dealId", deal.dealId())
         .putValueTyped("deal", SpinValues.jsonValue(variable).create());
     String id = WithoutAuthorization.call(() ->
         runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables).getId());
-    jdbc.sql("update baton_handoff_deal set process_instance_id = ? where business_key = ?")
-        .params(id, businessKey).update();
+    // The claim on the deal, written once (an update of the row would make H2 fail waiting duplicates
+    // with "concurrent update" instead of "duplicate key"); a duplicate rolls the start back.
+    jdbc.sql("insert into baton_handoff_deal (business_key, crm, deal_id, process_instance_id, created_at) "
+            + "values (?, ?, ?, ?, ?)")
+        .params(businessKey, deal.crm(), deal.dealId(), id, Timestamp.from(Instant.now())).update();
     return id;
   }
 
