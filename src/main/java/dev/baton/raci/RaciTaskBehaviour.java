@@ -1,6 +1,7 @@
 package dev.baton.raci;
 
 import dev.baton.account.AccountRepository;
+import dev.baton.tasklist.TasklistFilters;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -53,10 +54,24 @@ class RaciTaskBehaviour {
       // camunda:dueDate was evaluated twice (timer, task) a moment apart: the task's date is the one.
       moveTimerTo(task.getDueDate(), task);
     }
+    showOnTaskCard(task);
     log.info("Task '{}' ({}) of account {} is for {}: assigned to {}, due {}", model.displayTaskName(),
         task.getId(), accountId, role, task.getAssignee() == null ? "the group " + role : task.getAssignee(),
         task.getDueDate());
     mails.consulted(model, task, accountId);
+  }
+
+  /**
+   * Tasklist shows the account on each card from the task's variables: staff may read the tasks they
+   * work on, not the whole process instance, so the values are copied onto the task.
+   */
+  private static void showOnTaskCard(DelegateTask task) {
+    for (String name : TasklistFilters.CARD_VARIABLE_NAMES) {
+      Object value = task.getVariable(name);
+      if (value != null) {
+        task.setVariableLocal(name, value);
+      }
+    }
   }
 
   /** A due date changed in Tasklist moves the escalation timer with it. */

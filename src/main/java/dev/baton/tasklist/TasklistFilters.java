@@ -26,7 +26,11 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
-  /** Process variables every Baton process sets; Tasklist shows them on each task card. */
+  /**
+   * Variables Tasklist shows on each task card. Every Baton process sets them; RACI copies them onto
+   * each task (see RaciTaskBehaviour), because staff may read their own tasks, not whole instances.
+   */
+  public static final List<String> CARD_VARIABLE_NAMES = List.of("accountName", "accountId");
   static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", "accountName", "label", "Account"),
       Map.of("name", "accountId", "label", "Account id"));

@@ -21,6 +21,8 @@ class TasklistFiltersTest {
   @Autowired ProcessEngine engine;
   @Autowired FilterService filters;
   @Autowired TasklistFilters tasklistFilters;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @Test
   void everyRoleSeesTheSharedFiltersOnFirstLogin() throws Exception {
@@ -30,6 +32,43 @@ class TasklistFiltersTest {
       assertThat(body).contains("accountName");
     }
   }
+
+  @Test
+  void aTaskCardShowsTheAccountToTheStaffMemberWorkingOnIt() throws Exception {
+    repository.createDeployment().name("tasklist-card-test").enableDuplicateFiltering(true)
+        .addString("TasklistCard.bpmn", TASK_FOR_CSM).deploy();
+    String account = "card-" + java.util.UUID.randomUUID();
+    runtime.startProcessInstanceByKey("TasklistCard", account,
+        java.util.Map.of("accountId", account, "accountName", "Card Test " + account));
+    String filterId = filters.createTaskFilterQuery().filterName("My team's tasks").singleResult().getId();
+
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/" + filterId
+            + "/list?firstResult=0&maxResults=1000"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("csm-demo:demo".getBytes()))
+        .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variableNames\": [\"accountName\", \"accountId\"]}")).build();
+    String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+
+    assertThat(body).contains("\"value\":\"Card Test " + account + "\"");
+  }
+
+  static final String TASK_FOR_CSM = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_TasklistCard" targetNamespace="http://baton.dev/bpmn">
+        <bpmn:process id="TasklistCard" isExecutable="true" camunda:historyTimeToLive="P1D">
+          <bpmn:startEvent id="StartEvent_1"/>
+          <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Task_Call"/>
+          <bpmn:userTask id="Task_Call" name="Call the customer">
+            <bpmn:extensionElements><camunda:properties>
+              <camunda:property name="raci.responsible" value="csm"/>
+            </camunda:properties></bpmn:extensionElements>
+          </bpmn:userTask>
+          <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Call" targetRef="EndEvent_1"/>
+          <bpmn:endEvent id="EndEvent_1"/>
+        </bpmn:process>
+      </bpmn:definitions>
+      """;
 
   @Test
   void restartingCreatesNoSecondCopyOfAFilter() {
