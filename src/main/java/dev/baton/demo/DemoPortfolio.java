@@ -1,0 +1,209 @@
+package dev.baton.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.crm.BatonSignature;
+import dev.baton.crm.CrmProperties;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A believable portfolio for a first look (demo mode, {@code baton.demo.portfolio=true}), made
+ * through Baton's own public paths as a CRM and a product would: won deals posted to the signed CRM
+ * webhook (handoffs wait in Tasklist), one handoff walked through Tasklist's REST API as its people
+ * would (its onboarding runs), accounts with renewals due in 100 and 40 days, and one account whose
+ * health turns red (an escalation runs). Runs once: a restart finds the marker account and stops.
+ */
+@Component
+public class DemoPortfolio {
+
+  /** The last account made: once it exists, the portfolio is complete. */
+  static final String MARKER = "demo-redwood-retail";
+  private static final Logger log = LoggerFactory.getLogger(DemoPortfolio.class);
+  private static final String INTEGRATION = "integration-demo:" + DemoUsers.PASSWORD;
+
+  private final CrmProperties crm;
+  private final ObjectMapper json;
+  private final boolean enabled;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private String baseUrl;
+
+  DemoPortfolio(CrmProperties crm, ObjectMapper json, @Value("${baton.demo.portfolio:false}") boolean enabled) {
+    this.crm = crm;
+    this.json = json;
+    this.enabled = enabled;
+  }
+
+  @EventListener
+  void ready(ApplicationReadyEvent event) {
+    if (!enabled || !(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+      return;
+    }
+    int port = web.getWebServer().getPort();
+    // In the background: the walk-through waits for the job executor, start-up does not.
+    Thread seeding = new Thread(() -> {
+      try {
+        seed(port);
+      } catch (Exception | AssertionError e) {
+        log.warn("Demo portfolio incomplete ({}); it is tried again at the next start", e.toString());
+      }
+    }, "demo-portfolio");
+    seeding.setDaemon(true);
+    seeding.start();
+  }
+
+  /** Makes the portfolio on the Baton listening on this port, unless it is there already. */
+  public void seed(int port) throws Exception {
+    baseUrl = "http://localhost:" + port;
+    if (send(get("/api/accounts/" + MARKER).header("Authorization", basic(INTEGRATION))).statusCode() == 200) {
+      log.info("Demo portfolio already in place (account {})", MARKER);
+      return;
+    }
+    LocalDate today = LocalDate.now();
+
+    // Won deals: each handoff waits for its sales rep's checklist in Tasklist.
+    dealWon("D-1001", "demo-northwind", "Northwind Logistics", 120_000, today.minusDays(1), "Ines Porter");
+    dealWon("D-1002", "demo-blue-harbor", "Blue Harbor Foods", 42_000, today, "Omar Haddad");
+    dealWon("D-1003", "demo-pinecrest", "Pinecrest Dental Group", 9_600, today, "Lena Fischer");
+    // One handoff goes all the way, as its people would do it: its onboarding kickoff then waits.
+    String walked = dealWon("D-1000", "demo-summit", "Summit Outdoor Gear", 64_000, today.minusDays(3), "Rosa Diaz");
+    walkHandoff(walked);
+
+    // Live accounts: renewal preparation runs for each (120-day step at once, survey next).
+    account("demo-brightline", "Brightline Analytics", "Mid-Market", today.plusDays(100));
+    account("demo-cobalt", "Cobalt Health Partners", "Enterprise", today.plusDays(40));
+    // An account whose health turns red: the red-health escalation starts.
+    account(MARKER, "Redwood Retail", "Mid-Market", today.plusDays(300));
+    signal(MARKER, "{\"timestamp\":\"%s\",\"weeklyActiveUsers\":82,\"licensedUsers\":100,\"nps\":8}");
+    signal(MARKER, "{\"timestamp\":\"%s\",\"weeklyActiveUsers\":12,\"licensedUsers\":100,\"nps\":3,"
+        + "\"csmSentiment\":\"red\",\"csmComment\":\"Champion left; usage collapsed after the reorganisation\"}");
+    log.info("Demo portfolio ready: 4 won deals (1 handed over), 2 renewals (in 100 and 40 days), 1 red account");
+  }
+
+  private String dealWon(String dealId, String accountId, String name, int amount, LocalDate closed, String contact)
+      throws Exception {
+    Map<String, Object> deal = new LinkedHashMap<>();
+    deal.put("crm", "salesforce");
+    deal.put("dealId", dealId);
+    deal.put("accountId", accountId);
+    deal.put("accountName", name);
+    deal.put("amount", amount);
+    deal.put("currency", "EUR");
+    deal.put("closeDate", closed.toString());
+    deal.put("contractStart", closed.plusDays(14).toString());
+    deal.put("contractEnd", closed.plusDays(14).plusYears(1).minusDays(1).toString());
+    deal.put("renewalDate", closed.plusDays(14).plusYears(1).toString());
+    deal.put("ownerEmail", "sales-rep-demo@example.com");
+    deal.put("contacts", java.util.List.of(Map.of("name", contact, "email",
+        contact.toLowerCase().replace(' ', '.') + "@" + accountId.substring(5) + ".example", "role", "champion")));
+    byte[] body = json.writeValueAsBytes(deal);
+    HttpResponse<String> response = send(post("/api/webhooks/crm", body)
+        .header(BatonSignature.HEADER, BatonSignature.sign(crm.webhookSecret(), Instant.now().getEpochSecond(), body)));
+    check(response, "deal " + dealId);
+    return json.readTree(response.body()).path("processInstanceId").asText();
+  }
+
+  /** The sales rep fills the checklist, the CSM accepts it, both hold the knowledge transfer. */
+  private void walkHandoff(String processInstanceId) throws Exception {
+    Map<String, Object> checklist = new LinkedHashMap<>();
+    checklist.put("useCase", "Plan and track store deliveries across 40 warehouses");
+    checklist.put("pricingPlan", "Enterprise, annual");
+    checklist.put("painPoints", "Spreadsheets break at peak season; no view of late deliveries");
+    checklist.put("scopeModules", "Planning, Tracking, Analytics");
+    checklist.put("champions", "Rosa Diaz (Head of Operations)");
+    checklist.put("decisionMakers", "Tom Reed (COO)");
+    checklist.put("customerAsks", "Live in all warehouses before the spring season");
+    checklist.put("goalsShortTerm", "First 5 warehouses live in 6 weeks");
+    checklist.put("successMeasures", "On-time deliveries from 82% to 95%");
+    checklist.put("roiAnalysis", "Saves 3 planners' time and 2% of freight cost");
+    checklist.put("deploymentTimeline", "Pilot in January, all warehouses by April");
+    checklist.put("renewalLikelihood", "likely");
+    checklist.put("salesPerceptions", "Easy sale; the COO decides fast once the numbers are clear");
+    completeWhenReady(processInstanceId, "Task_CompleteChecklist", "sales-rep-demo", checklist);
+    completeWhenReady(processInstanceId, "Task_ReviewChecklist", "csm-demo", Map.of("checklistReview", "accepted"));
+    completeWhenReady(processInstanceId, "Task_KnowledgeTransfer", "sales-rep-demo", Map.of(
+        "knowledgeTransferDate", OffsetDateTime.now().toString(),
+        "knowledgeTransferAttendees", "Sales Rep (demo), Customer Success Manager (demo)",
+        "knowledgeTransferNotes", "Walked through the checklist; CS owns the account from today"));
+  }
+
+  /** Waits (the job executor runs the handoff's automatic steps) for the task, then completes it as its user. */
+  private void completeWhenReady(String processInstanceId, String taskKey, String user, Map<String, Object> values)
+      throws Exception {
+    String credentials = user + ":" + DemoUsers.PASSWORD;
+    String taskId = null;
+    for (int attempt = 0; attempt < 120 && taskId == null; attempt++) {
+      HttpResponse<String> tasks = send(get("/engine-rest/task?processInstanceId=" + processInstanceId
+          + "&taskDefinitionKey=" + taskKey).header("Authorization", basic(credentials)));
+      JsonNode found = json.readTree(tasks.body());
+      if (found.isArray() && !found.isEmpty()) {
+        taskId = found.get(0).path("id").asText();
+      } else {
+        Thread.sleep(1000);
+      }
+    }
+    if (taskId == null) {
+      throw new IllegalStateException(taskKey + " of the demo handoff did not appear for " + user);
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    check(send(post("/engine-rest/task/" + taskId + "/complete", json.writeValueAsBytes(Map.of("variables", variables)))
+        .header("Authorization", basic(credentials))), taskKey);
+  }
+
+  private void account(String id, String name, String segment, LocalDate renewal) throws Exception {
+    byte[] body = json.writeValueAsBytes(Map.of("name", name, "segment", segment, "renewalDate", renewal.toString(),
+        "team", Map.of("csm", "csm-demo", "account-manager", "account-manager-demo", "sales-rep", "sales-rep-demo",
+            "cs-lead", "cs-lead-demo")));
+    check(send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/accounts/" + id))
+        .header("Content-Type", "application/json").header("Authorization", basic(INTEGRATION))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))), "account " + id);
+  }
+
+  private void signal(String accountId, String template) throws Exception {
+    byte[] body = template.formatted(OffsetDateTime.now()).getBytes(StandardCharsets.UTF_8);
+    check(send(post("/api/accounts/" + accountId + "/health-signals", body).header("Authorization", basic(INTEGRATION))),
+        "health signal for " + accountId);
+  }
+
+  private HttpRequest.Builder get(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  private HttpRequest.Builder post(String path, byte[] body) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void check(HttpResponse<String> response, String what) {
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
+    }
+  }
+
+  private static String basic(String credentials) {
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+}
