@@ -7,15 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.handoff.HandoffStarter;
 import dev.baton.support.BatonIntegrationTest;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Intake benchmark (not part of the suite): signed HubSpot webhooks posted over HTTP to the running
- * application by several client threads, next to the bare engine starting the same process with the same
+ * application by several client threads (keep-alive connections, as HubSpot's delivery keeps them), next to the bare engine starting the same process with the same
  * variables through RuntimeService, in the same run and database; then latency at a paced 100 requests/s.
  * Each webhook carries one won deal, so every request starts one handoff (dedupe row included).
  *
@@ -97,11 +93,10 @@ class IntakeBenchmark {
 
   @Test
   void handoffIntake() throws Exception {
-    WebhookCalls calls = new WebhookCalls(port);
     String database = dataSource.getConnection().getMetaData().getDatabaseProductName();
     // Warm-up: JIT, connection pool, caches.
     closedLoop("warm-up engine", Duration.ofSeconds(3), this::bareStart);
-    closedLoop("warm-up webhook", Duration.ofSeconds(3), () -> webhook(calls));
+    closedLoop("warm-up webhook", Duration.ofSeconds(3), this::webhook);
 
     // Alternating slices, so both see the same background load of a shared machine.
     Result engine = null;
@@ -109,11 +104,11 @@ class IntakeBenchmark {
     Duration slice = RUN.dividedBy(ROUNDS);
     for (int round = 0; round < ROUNDS; round++) {
       Result e = print(closedLoop("bare engine (RuntimeService)", slice, this::bareStart));
-      Result w = print(closedLoop("HubSpot webhook over HTTP", slice, () -> webhook(calls)));
+      Result w = print(closedLoop("HubSpot webhook over HTTP", slice, this::webhook));
       engine = engine == null ? e : engine.plus(e);
       webhooks = webhooks == null ? w : webhooks.plus(w);
     }
-    Result paced = print(paced(calls));
+    Result paced = print(paced());
 
     double ratio = webhooks.perSecond() / engine.perSecond();
     StringBuilder report = new StringBuilder("\n==== IntakeBenchmark on ").append(database).append(", ")
@@ -149,11 +144,19 @@ class IntakeBenchmark {
         .putValueTyped("deal", SpinValues.jsonValue(json.writeValueAsString(deal)).create()));
   }
 
-  private void webhook(WebhookCalls calls) throws Exception {
-    HttpResponse<String> response = calls.send(calls.hubspotRequest(
-        batch(stageChange(String.valueOf(DEAL_IDS.incrementAndGet()), "closedwon"))));
-    if (response.statusCode() != 200 || !response.body().contains("\"created\":1")) {
-      throw new IllegalStateException("Webhook not created: " + response.statusCode() + " " + response.body());
+  private final ThreadLocal<KeepAliveHttp> connections = ThreadLocal.withInitial(() -> new KeepAliveHttp("localhost", port));
+
+  /** One signed HubSpot webhook with one won deal, as HubSpot sends it; fails unless it was created. */
+  private void webhook() throws Exception {
+    byte[] body = batch(stageChange(String.valueOf(DEAL_IDS.incrementAndGet()), "closedwon"))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String timestamp = String.valueOf(System.currentTimeMillis());
+    KeepAliveHttp.Answer answer = connections.get().post(HubSpotWebhookController.PATH, body,
+        HubSpotSignature.SIGNATURE_HEADER,
+        HubSpotSignature.sign(WebhookCalls.HUBSPOT_SECRET, "POST", WebhookCalls.HUBSPOT_URL, body, timestamp),
+        HubSpotSignature.TIMESTAMP_HEADER, timestamp);
+    if (answer.status() != 200 || !answer.body().contains("\"created\":1")) {
+      throw new IllegalStateException("Webhook not created: " + answer.status() + " " + answer.body());
     }
   }
 
@@ -193,14 +196,13 @@ class IntakeBenchmark {
    * Open loop: one request every 1/RATE s whether or not earlier ones have answered; latency is measured
    * from the moment the request was due, so a stall is not hidden by sending less (coordinated omission).
    */
-  private Result paced(WebhookCalls calls) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(THREADS)).build();
+  private Result paced() throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(4 * THREADS);
     int total = (int) (RATE * PACED.toSeconds());
     long interval = 1_000_000_000L / RATE;
     long[] latencies = new long[total];
     AtomicLong failed = new AtomicLong();
-    List<CompletableFuture<?>> sent = new ArrayList<>();
+    List<Future<?>> sent = new ArrayList<>();
     long cpu = processCpuNanos();
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
@@ -209,24 +211,25 @@ class IntakeBenchmark {
       if (wait > 0) {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
-      HttpRequest request = calls.hubspotRequest(batch(stageChange(String.valueOf(DEAL_IDS.incrementAndGet()),
-          "closedwon")));
       int index = i;
-      sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
-        latencies[index] = System.nanoTime() - due;
-        if (error != null || response.statusCode() != 200) {
+      sent.add(clients.submit(() -> {
+        try {
+          webhook();
+        } catch (Exception e) {
           failed.incrementAndGet();
         }
-        return null;
+        latencies[index] = System.nanoTime() - due;
       }));
     }
-    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
-    // An unreachable HttpClient closes its connections: keep it until every answer is in.
-    java.lang.ref.Reference.reachabilityFence(http);
-    if (failed.get() > 0) {
-      System.out.println("IntakeBenchmark: " + failed.get() + " of " + total + " paced webhooks failed or timed out");
+    for (Future<?> future : sent) {
+      future.get();
     }
-    return new Result("paced webhook at " + RATE + " req/s", total - failed.get(), Duration.ofNanos(System.nanoTime() - start),
-        latencies, processCpuNanos() - cpu);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    clients.shutdown();
+    if (failed.get() > 0) {
+      System.out.println("IntakeBenchmark: " + failed.get() + " of " + total + " paced webhooks failed");
+    }
+    return new Result("paced webhook at " + RATE + " req/s", total - failed.get(), elapsed, latencies,
+        processCpuNanos() - cpu);
   }
 }
