@@ -97,6 +97,24 @@ class CrmWebhookTest {
   }
 
   @Test
+  void thePublishedSchemaExampleIsAcceptedAndNamesEveryField() throws Exception {
+    JsonNode schema = JSON.readTree(java.nio.file.Path.of("docs/crm-deal-won.schema.json").toFile());
+    ObjectNode example = (ObjectNode) schema.get("examples").get(0);
+    example.put("dealId", dealId);
+    HttpResponse<String> response = calls.crm(example.toString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    handoffs.assertOneHandoff("salesforce:" + dealId, calls.json(response).get("processInstanceId").asText());
+    List<String> properties = new ArrayList<>();
+    schema.get("properties").fieldNames().forEachRemaining(properties::add);
+    assertThat(properties).containsExactlyInAnyOrderElementsOf(DealWonEvent.FIELDS);
+    List<String> required = new ArrayList<>();
+    schema.get("required").forEach(field -> required.add(field.asText()));
+    assertThat(required).containsExactlyInAnyOrderElementsOf(
+        DealWonEvent.FIELDS.stream().filter(field -> !field.equals("csmEmail")).toList());
+  }
+
+  @Test
   void duplicateWebhookStartsNoSecondHandoff() throws Exception {
     String id = calls.json(calls.crm(event().toString())).get("processInstanceId").asText();
     HttpResponse<String> again = calls.crm(event().put("accountName", "Acme (renamed)").toString());
