@@ -15,7 +15,8 @@ public record Account(
 
   public Account {
     team = team == null ? Map.of() : Map.copyOf(team);
-    lifecycle = lifecycle == null ? Map.of() : Map.copyOf(lifecycle);
+    // Sorted by fact name, so the API shows them in a stable order.
+    lifecycle = lifecycle == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(lifecycle));
   }
 
   public Account(String accountId, String name, String segment, LocalDate renewalDate, String healthBand,
