@@ -67,6 +67,8 @@ public class OnboardingStarter {
     String id = WithoutAuthorization.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, accountId,
         startVariables(event, variables)).getId());
     onboardings.started(id, accountId, event.handoffProcessInstanceId());
+    accounts.setLifecycle(accountId, "stage", "onboarding");
+    accounts.setLifecycle(accountId, "onboardingStatus", "on-track");
     log.info("Onboarding {} started for account {} ({} segment) from handoff {}", id, accountId,
         variables.getOrDefault("segment", "no"), event.handoffProcessInstanceId());
   }
