@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,40 @@ final class HandoffData {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
       .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  /** Text values copied as they are (onboarding variable name = handoff variable name). */
-  static final List<String> TEXTS = List.of("accountName", "segment", "crm", "dealId", "currency",
-      "customerContactName", "customerContactEmail", "csm", "salesRep",
-      // the handoff checklist (seed 001): shown in the kickoff deck and the success plan
-      "goals", "proposedSolution", "milestones", "promises", "stakeholders", "deploymentTimeline",
-      "purchasedPackage", "customerTasks", "risks");
+  /** Text values copied as they are (onboarding variable name = handoff variable name, docs/handoff.md). */
+  static final List<String> TEXTS = List.of("accountName", "dealName", "segment", "region", "industry", "crm", "dealId",
+      "currency", "customerContactName", "customerContactEmail", "csmName",
+      // the handoff checklist (seed 001) that onboarding shows: kickoff deck, success plan, provisioning
+      "pricingPlan", "useCase", "painPoints", "deploymentScope", "deploymentTimeline", "integrations",
+      "customerTasks", "risks", "renewalTerms", "knowledgeTransferNotes", "salesPerceptions");
   /** ISO dates (yyyy-MM-dd strings); a value that is no date is left out with a warning. */
-  static final List<String> DATES = List.of("closeDate", "renewalDate", "contractStart", "contractEnd");
+  static final List<String> DATES = List.of("closeDate", "renewalDate", "contractStart", "contractEnd", "kickoffDate");
+  /**
+   * Onboarding's summaries of several checklist answers: the onboarding name, then the handoff's
+   * answers with their captions. A handoff variable of the onboarding name itself wins (older handoffs).
+   */
+  static final Map<String, List<String[]>> SUMMARIES = summaries();
+  /** Onboarding name to the handoff's name when they differ. */
+  static final Map<String, String> RENAMED = Map.of("csm", "csmUserId", "salesRep", "salesRepUserId",
+      "purchasedPackage", "pricingPlan");
+
+  private static Map<String, List<String[]>> summaries() {
+    Map<String, List<String[]>> summaries = new LinkedHashMap<>();
+    summaries.put("goals", List.of(new String[] {"goalsShortTerm", "Short term"},
+        new String[] {"goalsLongTerm", "Long term"}, new String[] {"successMeasures", "How they measure success"}));
+    summaries.put("proposedSolution", List.of(new String[] {"scopeModules", "Scope"},
+        new String[] {"painPoints", "Why they bought"}, new String[] {"replacedSolution", "Replaces"},
+        new String[] {"excitedFeatures", "Features they look forward to"}));
+    summaries.put("promises", List.of(new String[] {"customerAsks", "What they asked for"},
+        new String[] {"contractualObligations", "Contractual obligations"}, new String[] {"uniqueTerms", "Unique terms or SLA"},
+        new String[] {"sowSummary", "Statement of work"}, new String[] {"functionalityExpectations", "Expected functionality"}));
+    summaries.put("stakeholders", List.of(new String[] {"champions", "Champions"},
+        new String[] {"decisionMakers", "Decision makers"}, new String[] {"influencers", "Influencers"},
+        new String[] {"detractors", "Detractors"}, new String[] {"powerUsers", "Power users"},
+        new String[] {"salesContacts", "Sales contacts"}));
+    summaries.put("milestones", List.<String[]>of(new String[] {"acceptanceReviewDate", "Acceptance review"}));
+    return summaries;
+  }
 
   private HandoffData() {}
 
@@ -59,6 +86,29 @@ final class HandoffData {
         }
       }
     }
+    SUMMARIES.forEach((name, parts) -> {
+      String value = text(handoff.get(name));
+      if (value == null) {
+        List<String> lines = new ArrayList<>();
+        for (String[] part : parts) {
+          String answer = text(handoff.get(part[0]));
+          if (answer != null) {
+            lines.add(part[1] + ": " + answer);
+          }
+        }
+        value = lines.isEmpty() ? null : String.join("\n", lines);
+      }
+      if (value != null) {
+        result.put(name, value);
+      }
+    });
+    RENAMED.forEach((name, handoffName) -> {
+      String value = text(handoff.get(name));
+      value = value != null ? value : text(handoff.get(handoffName));
+      if (value != null) {
+        result.put(name, value);
+      }
+    });
     Object amount = handoff.get("amount");
     if (amount == null && deal != null && deal.hasNonNull("amount")) {
       amount = deal.get("amount").asDouble();

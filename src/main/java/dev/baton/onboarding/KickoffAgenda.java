@@ -22,6 +22,7 @@ final class KickoffAgenda {
     add(items, "Milestones", handoff.get("milestones"));
     add(items, "Deployment timeline", handoff.get("deploymentTimeline"));
     add(items, "Your stakeholders and their roles", handoff.get("stakeholders"));
+    add(items, "Your team's tasks and dates", handoff.get("customerTasks"));
     items.add("Delivery schedule: accounts, configuration, data import, training (dates)");
     items.add("Success plan: objectives with today's value and the target, milestones, owners");
     items.add("Next steps and who on your side does what");

@@ -110,6 +110,37 @@ class OnboardingStartTest {
   }
 
   @Test
+  void theHandoffChecklistAnswersAreSummarisedForTheKickoffAndNeverAskedAgain() {
+    String account = driver.newAccount("checklist", "SMB");
+    Map<String, Object> handoff = new LinkedHashMap<>();
+    handoff.put("accountName", "Checklist Corp");
+    handoff.put("segment", "SMB");
+    handoff.put("goalsShortTerm", "Pilot team productive");
+    handoff.put("goalsLongTerm", "All HR on the product");
+    handoff.put("successMeasures", "Time to onboard a new hire");
+    handoff.put("customerAsks", "Import of 5 years of records");
+    handoff.put("champions", "Kim Key");
+    handoff.put("decisionMakers", "Dana Boss");
+    handoff.put("pricingPlan", "Professional");
+    handoff.put("csmUserId", "csm-demo");
+    handoff.put("kickoffDate", "2026-12-09");
+
+    driver.handOver(account, handoff);
+
+    ProcessInstance instance = driver.onboarding(account);
+    Map<String, Object> variables = runtime.getVariables(instance.getId());
+    assertThat(variables)
+        .containsEntry("goals", "Short term: Pilot team productive\nLong term: All HR on the product\n"
+            + "How they measure success: Time to onboard a new hire")
+        .containsEntry("promises", "What they asked for: Import of 5 years of records")
+        .containsEntry("stakeholders", "Champions: Kim Key\nDecision makers: Dana Boss")
+        .containsEntry("purchasedPackage", "Professional").containsEntry("csm", "csm-demo")
+        .containsEntry("kickoffDate", "2026-12-09");
+    assertThat((String) variables.get("kickoffAgenda")).contains("Short term: Pilot team productive",
+        "Import of 5 years of records");
+  }
+
+  @Test
   void theDealJsonFillsInWhatTheFlatVariablesLack() {
     String account = driver.newAccount("deal", "SMB");
     Map<String, Object> handoff = new LinkedHashMap<>();
