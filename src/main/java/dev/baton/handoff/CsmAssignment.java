@@ -1,0 +1,137 @@
+package dev.baton.handoff;
+
+import dev.baton.account.Account;
+import dev.baton.account.AccountRepository;
+import dev.baton.account.AccountService;
+import dev.baton.engine.WithoutAuthorization;
+import dev.baton.raci.RoleRecipients;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Assign the CSM and record the account": picks the account's CSM (seed 002 Work 1: segmentation
+ * decides who connects) and saves the account with its team, so RACI finds the right people from the
+ * first user task on. The CSM is, in this order: the one the CRM names (a Camunda user with that
+ * e-mail), the account's current CSM (a returning customer keeps its CSM), or the member of the
+ * segment's CSM group with the fewest accounts. The Sales Rep is the Camunda user with the deal
+ * owner's e-mail, when there is one.
+ */
+@Component("csmAssignment")
+public class CsmAssignment {
+
+  static final String CSM = "csm";
+  static final String SALES_REP = "sales-rep";
+  private static final Logger log = LoggerFactory.getLogger(CsmAssignment.class);
+
+  private final AccountService accountService;
+  private final AccountRepository accounts;
+  private final IdentityService identity;
+  private final RoleRecipients recipients;
+  private final JdbcClient jdbc;
+
+  CsmAssignment(AccountService accountService, AccountRepository accounts, IdentityService identity,
+      RoleRecipients recipients, JdbcClient jdbc) {
+    this.accountService = accountService;
+    this.accounts = accounts;
+    this.identity = identity;
+    this.recipients = recipients;
+    this.jdbc = jdbc;
+  }
+
+  /** How the CSM was chosen: named by the CRM, kept from the account, least loaded of the group, or nobody. */
+  record Choice(String userId, String chosenBy) {}
+
+  public void assign(DelegateExecution execution) {
+    String accountId = (String) execution.getVariable(HandoffVariables.ACCOUNT_ID);
+    String group = Optional.ofNullable((String) execution.getVariable(HandoffVariables.CSM_GROUP)).orElse(CSM);
+    Optional<Account> existing = accounts.find(accountId);
+    Choice csm = choose(accountId, (String) execution.getVariable(HandoffVariables.CSM_EMAIL), group, existing);
+    Optional<String> salesRep = userByEmail((String) execution.getVariable(HandoffVariables.SALES_REP_EMAIL));
+
+    Map<String, String> team = new LinkedHashMap<>(existing.map(Account::team).orElse(Map.of()));
+    salesRep.ifPresent(user -> team.put(SALES_REP, user));
+    if (csm.userId() != null) {
+      team.put(CSM, csm.userId());
+    }
+    String renewal = (String) execution.getVariable(HandoffVariables.RENEWAL_DATE);
+    accountService.save(new Account(accountId, (String) execution.getVariable(HandoffVariables.ACCOUNT_NAME),
+        (String) execution.getVariable(HandoffVariables.SEGMENT), renewal == null ? null : LocalDate.parse(renewal),
+        existing.map(Account::healthBand).orElse(null), team));
+
+    execution.setVariable(HandoffVariables.CSM_USER_ID, csm.userId());
+    execution.setVariable(HandoffVariables.CSM_CHOSEN_BY, csm.chosenBy());
+    execution.setVariable(HandoffVariables.CSM_NAME, csm.userId() == null ? null : recipients.displayName(csm.userId()));
+    if (csm.userId() != null) {
+      execution.setVariable(HandoffVariables.CSM_EMAIL, recipients.emailsOf(List.of(csm.userId())).stream()
+          .findFirst().orElse(null));
+    }
+    execution.setVariable(HandoffVariables.SALES_REP_USER_ID, salesRep.orElse(null));
+    if (csm.userId() == null) {
+      log.warn("Account {}: no CSM assigned (group '{}' has no members); the CSM tasks go to the whole group",
+          accountId, group);
+    } else {
+      log.info("Account {}: CSM {} ({}), Sales Rep {}", accountId, csm.userId(), csm.chosenBy(),
+          salesRep.orElse("none (no Camunda user with the deal owner's e-mail)"));
+    }
+  }
+
+  Choice choose(String accountId, String csmEmail, String group, Optional<Account> existing) {
+    Optional<String> named = userByEmail(csmEmail);
+    if (named.isPresent()) {
+      return new Choice(named.get(), "crm");
+    }
+    if (csmEmail != null && !csmEmail.isBlank()) {
+      log.warn("Account {}: the CRM names the CSM {}, but no Camunda user has that e-mail; choosing by load",
+          accountId, csmEmail);
+    }
+    Optional<String> current = existing.map(a -> a.team().get(CSM));
+    if (current.isPresent()) {
+      return new Choice(current.get(), "account");
+    }
+    return leastLoaded(group).or(() -> CSM.equals(group) ? Optional.empty() : leastLoaded(CSM))
+        .map(user -> new Choice(user, "least-loaded")).orElse(new Choice(null, "none"));
+  }
+
+  /** The group's member who is the CSM of the fewest accounts (ties: the smallest user id). */
+  Optional<String> leastLoaded(String group) {
+    List<String> members = WithoutAuthorization.call(() -> identity.createUserQuery().memberOfGroup(group).list())
+        .stream().map(User::getId).toList();
+    if (members.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Long> load = new LinkedHashMap<>();
+    members.forEach(member -> load.put(member, 0L));
+    jdbc.sql("select user_id, count(*) as accounts from baton_account_team where role_id = ? group by user_id")
+        .param(CSM).query(rs -> {
+          load.computeIfPresent(rs.getString("user_id"), (user, zero) -> {
+            try {
+              return rs.getLong("accounts");
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+        });
+    return load.entrySet().stream()
+        .min(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
+        .map(Map.Entry::getKey);
+  }
+
+  private Optional<String> userByEmail(String email) {
+    if (email == null || email.isBlank()) {
+      return Optional.empty();
+    }
+    List<User> users = WithoutAuthorization.call(() -> identity.createUserQuery().userEmail(email.trim()).list());
+    return users.stream().map(User::getId).sorted().findFirst();
+  }
+}
