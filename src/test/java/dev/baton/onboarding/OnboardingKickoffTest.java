@@ -64,6 +64,7 @@ class OnboardingKickoffTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
@@ -73,7 +74,7 @@ class OnboardingKickoffTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    driver = new OnboardingDriver(accounts, runtime, tasks, management, events, transaction, smtp, port);
+    driver = new OnboardingDriver(accounts, runtime, tasks, management, identity, events, transaction, smtp, port);
     provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json").withBody("{\"tenant\":\"acme-prod\",\"users\":12}")));
   }

@@ -36,13 +36,14 @@ class OnboardingStartTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transaction;
   OnboardingDriver driver;
 
   @BeforeEach
   void setUp() {
-    driver = new OnboardingDriver(accounts, runtime, tasks, management, events, transaction, smtp, 0);
+    driver = new OnboardingDriver(accounts, runtime, tasks, management, identity, events, transaction, smtp, 0);
   }
 
   @Test

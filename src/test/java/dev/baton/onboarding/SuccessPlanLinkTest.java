@@ -42,6 +42,7 @@ class SuccessPlanLinkTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transaction;
   OnboardingDriver driver;
@@ -51,7 +52,7 @@ class SuccessPlanLinkTest {
   @BeforeEach
   void waitForTheCustomer() {
     BpmnAwareTests.init(engine);
-    driver = new OnboardingDriver(accounts, runtime, tasks, management, events, transaction, smtp, port);
+    driver = new OnboardingDriver(accounts, runtime, tasks, management, identity, events, transaction, smtp, port);
     String account = driver.newAccount("link", "SMB");
     instance = driver.start(account, "SMB", LocalDate.now());
     // No provisioning call here: the confirmed plan goes straight to the Onboarding Rep's task.
