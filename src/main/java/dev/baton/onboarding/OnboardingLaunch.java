@@ -1,0 +1,92 @@
+package dev.baton.onboarding;
+
+import dev.baton.account.AccountRepository;
+import dev.baton.mail.MailOutbox;
+import dev.baton.mail.OutgoingMail;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Launch, the customer is live (seed 004 ch. 8, moment of truth "Launch"): the onboarding satisfaction
+ * survey goes to the customer (seed 002 Work 3), time to value (close date to launch, in days) is
+ * recorded on the account, and {@link OnboardingLaunched} is published inside the transaction so renewal
+ * preparation starts from it (a failing listener rolls the launch back, nothing half-done).
+ */
+@Component("onboardingLaunch")
+public class OnboardingLaunch {
+
+  private static final Logger log = LoggerFactory.getLogger(OnboardingLaunch.class);
+
+  private final AccountRepository accounts;
+  private final Onboardings onboardings;
+  private final MailOutbox mail;
+  private final ApplicationEventPublisher events;
+  private final OnboardingProperties properties;
+
+  OnboardingLaunch(AccountRepository accounts, Onboardings onboardings, MailOutbox mail,
+      ApplicationEventPublisher events, OnboardingProperties properties) {
+    this.accounts = accounts;
+    this.onboardings = onboardings;
+    this.mail = mail;
+    this.events = events;
+    this.properties = properties;
+  }
+
+  /** {@code ${onboardingLaunch.launch(execution)}}. */
+  public void launch(DelegateExecution execution) {
+    String accountId = (String) execution.getVariable("accountId");
+    LocalDate launched = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    LocalDate closeDate = HandoffData.date(execution.getVariable("closeDate"));
+    Integer timeToValueDays = closeDate == null ? null : (int) ChronoUnit.DAYS.between(closeDate, launched);
+
+    execution.setVariable("launchedAt", ClockUtil.getCurrentTime());
+    execution.setVariable("timeToValueDays", timeToValueDays);
+    accounts.setLifecycle(accountId, "stage", "live");
+    accounts.setLifecycle(accountId, "onboardingStatus", "launched");
+    accounts.setLifecycle(accountId, "launchDate", launched.toString());
+    if (timeToValueDays != null) {
+      accounts.setLifecycle(accountId, "timeToValueDays", timeToValueDays.toString());
+    }
+    onboardings.end(execution.getProcessInstanceId(), "launched", timeToValueDays);
+    sendSurvey(execution, accountId);
+
+    LocalDate renewalDate = renewalDate(execution, accountId);
+    events.publishEvent(new OnboardingLaunched(accountId, execution.getProcessInstanceId(), renewalDate));
+    log.info("Account {} is live: time to value {} days (target {}), renewal date {}", accountId,
+        timeToValueDays == null ? "unknown (no close date)" : timeToValueDays,
+        execution.getVariable("timeToValueTargetDays"), renewalDate == null ? "unknown" : renewalDate);
+  }
+
+  private void sendSurvey(DelegateExecution execution, String accountId) {
+    Object to = execution.getVariable("customerContactEmail");
+    if (to == null) {
+      to = execution.getVariable("successPlanApproverEmail");
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("accountName", execution.getVariable("accountName"));
+    model.put("contactName", execution.getVariable("customerContactName"));
+    model.put("surveyUrl", properties.surveyUrl() == null ? null
+        : properties.surveyUrl() + (properties.surveyUrl().contains("?") ? "&" : "?") + "account=" + accountId);
+    mail.send(new OutgoingMail("onboarding-satisfaction-survey", to == null ? List.of() : List.of(to.toString()),
+        "How was your onboarding? (" + execution.getVariable("accountName") + ")", model, accountId));
+  }
+
+  /** The handoff's renewal date, else the account's. */
+  private LocalDate renewalDate(DelegateExecution execution, String accountId) {
+    LocalDate fromHandoff = HandoffData.date(execution.getVariable("renewalDate"));
+    if (fromHandoff != null) {
+      return fromHandoff;
+    }
+    return accounts.find(accountId).map(a -> a.renewalDate()).orElse(null);
+  }
+}

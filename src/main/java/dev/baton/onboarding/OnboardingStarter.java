@@ -1,0 +1,110 @@
+package dev.baton.onboarding;
+
+import dev.baton.account.Account;
+import dev.baton.account.AccountRepository;
+import dev.baton.account.AccountService;
+import dev.baton.engine.WithoutAuthorization;
+import dev.baton.handoff.HandoffCompleted;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts OnboardingKickoff when the handoff completes (synchronously, in the handoff's transaction: if
+ * the start fails, the handoff's last step fails too and nothing is lost). Business key = account id;
+ * the account's row is locked first, so "is one running?" and "start one" cannot interleave: at most
+ * one onboarding runs per account, on H2 and PostgreSQL alike.
+ */
+@Component
+public class OnboardingStarter {
+
+  public static final String PROCESS_KEY = "OnboardingKickoff";
+  private static final Logger log = LoggerFactory.getLogger(OnboardingStarter.class);
+
+  private final RuntimeService runtime;
+  private final JdbcClient jdbc;
+  private final AccountRepository accounts;
+  private final AccountService accountService;
+  private final Onboardings onboardings;
+  private final OnboardingProperties properties;
+
+  OnboardingStarter(RuntimeService runtime, JdbcClient jdbc, AccountRepository accounts, AccountService accountService,
+      Onboardings onboardings, OnboardingProperties properties) {
+    this.runtime = runtime;
+    this.jdbc = jdbc;
+    this.accounts = accounts;
+    this.accountService = accountService;
+    this.onboardings = onboardings;
+    this.properties = properties;
+  }
+
+  @EventListener
+  public void handoffCompleted(HandoffCompleted event) {
+    String accountId = event.accountId();
+    if (accountId == null || accountId.isBlank()) {
+      throw new IllegalArgumentException("HandoffCompleted of handoff " + event.handoffProcessInstanceId()
+          + " has no accountId; the handoff must name the account it hands over");
+    }
+    Map<String, Object> variables = HandoffData.toOnboardingVariables(accountId, event.variables());
+    ensureAccount(accountId, variables);
+    lockAccount(accountId);
+    Optional<String> running = onboardings.running(accountId);
+    if (running.isPresent()) {
+      log.info("Handoff {} of account {} completed, but onboarding {} already runs for it: none started",
+          event.handoffProcessInstanceId(), accountId, running.get());
+      return;
+    }
+    String id = WithoutAuthorization.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, accountId,
+        startVariables(event, variables)).getId());
+    onboardings.started(id, accountId, event.handoffProcessInstanceId());
+    accounts.setLifecycle(accountId, "stage", "onboarding");
+    accounts.setLifecycle(accountId, "onboardingStatus", "on-track");
+    log.info("Onboarding {} started for account {} ({} segment) from handoff {}", id, accountId,
+        variables.getOrDefault("segment", "no"), event.handoffProcessInstanceId());
+  }
+
+  private Map<String, Object> startVariables(HandoffCompleted event, Map<String, Object> handoff) {
+    var variables = Variables.fromMap(handoff);
+    String segment = (String) handoff.get("segment");
+    LocalDate welcome = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    LocalDate closeDate = handoff.containsKey("closeDate") ? LocalDate.parse((String) handoff.get("closeDate")) : welcome;
+    int ttvDays = properties.timeToValueDays(segment);
+    variables.putValue("handoffProcessInstanceId", event.handoffProcessInstanceId())
+        .putValue("kickoffBusinessDays", properties.kickoffBusinessDays(segment))
+        .putValue("timeToValueTargetDays", ttvDays)
+        .putValue("timeToValueTargetDate", Date.from(closeDate.plusDays(ttvDays).atStartOfDay(ZoneId.systemDefault()).toInstant()))
+        .putValue("onboardingAtRisk", false)
+        .putValue("provisioningUrl", properties.provisioningUrl())
+        // the key person who confirms the success plan: the handoff's contact unless the CSM names another
+        .putValue("successPlanApproverName", handoff.get("customerContactName"))
+        .putValue("successPlanApproverEmail", handoff.get("customerContactEmail"))
+        .putValue("kickoffAgenda", KickoffAgenda.from(handoff));
+    return variables;
+  }
+
+  /** The handoff normally saved the account; if not, it is created from the handoff so its facts can be kept. */
+  private void ensureAccount(String accountId, Map<String, Object> variables) {
+    if (accounts.exists(accountId)) {
+      return;
+    }
+    Object renewal = variables.get("renewalDate");
+    accountService.save(new Account(accountId, (String) variables.get("accountName"), (String) variables.get("segment"),
+        renewal == null ? null : LocalDate.parse((String) renewal), null, Map.of()));
+    log.warn("Account {} did not exist when its handoff completed: created from the handoff's data", accountId);
+  }
+
+  private void lockAccount(String accountId) {
+    jdbc.sql("select account_id from baton_account where account_id = ? for update").param(accountId)
+        .query(String.class).list();
+  }
+}

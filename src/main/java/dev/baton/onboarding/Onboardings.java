@@ -1,0 +1,64 @@
+package dev.baton.onboarding;
+
+import dev.baton.engine.WithoutAuthorization;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The onboarding table (V30__onboarding.sql): which onboarding runs for which account, its success plan. */
+@Repository
+public class Onboardings {
+
+  private final JdbcClient jdbc;
+  private final RuntimeService runtime;
+
+  Onboardings(JdbcClient jdbc, RuntimeService runtime) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+  }
+
+  /** The open onboarding of the account; a row whose instance was deleted in Cockpit is closed as cancelled. */
+  public Optional<String> running(String accountId) {
+    Optional<String> open = jdbc.sql("select process_instance_id from baton_onboarding where account_id = ? and ended_at is null")
+        .param(accountId).query(String.class).optional();
+    if (open.isPresent() && WithoutAuthorization.call(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(open.get()).count()) == 0) {
+      end(open.get(), "cancelled", null);
+      return Optional.empty();
+    }
+    return open;
+  }
+
+  void started(String processInstanceId, String accountId, String handoffInstanceId) {
+    jdbc.sql("insert into baton_onboarding (process_instance_id, account_id, handoff_instance_id, started_at) values (?, ?, ?, ?)")
+        .params(processInstanceId, accountId, handoffInstanceId, now()).update();
+  }
+
+  void successPlan(String processInstanceId, String planJson, String status) {
+    jdbc.sql("update baton_onboarding set success_plan = ?, success_plan_status = ? where process_instance_id = ?")
+        .params(planJson, status, processInstanceId).update();
+  }
+
+  void successPlanStatus(String processInstanceId, String status) {
+    jdbc.sql("update baton_onboarding set success_plan_status = ? where process_instance_id = ?")
+        .params(status, processInstanceId).update();
+  }
+
+  void end(String processInstanceId, String outcome, Integer timeToValueDays) {
+    jdbc.sql("update baton_onboarding set ended_at = ?, outcome = ?, time_to_value_days = ? where process_instance_id = ? and ended_at is null")
+        .params(now(), outcome, timeToValueDays, processInstanceId).update();
+  }
+
+  /** The success plan as stored (JSON), if any. */
+  public Optional<String> successPlan(String processInstanceId) {
+    return jdbc.sql("select success_plan from baton_onboarding where process_instance_id = ?")
+        .param(processInstanceId).query(String.class).optional();
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+}

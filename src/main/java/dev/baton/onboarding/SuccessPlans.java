@@ -1,0 +1,200 @@
+package dev.baton.onboarding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what the CSM entered in the success plan form (the dynamic lists {@code objectives} and
+ * {@code milestones}) into the success plan: structured JSON (variable {@code successPlan} and the
+ * onboarding table), checked so that every objective has a baseline and a target (quantitative) or
+ * success criteria (qualitative), an owner, and every milestone a date (seed 004 ch. 11).
+ * A problem fails the form's completion with a message naming the row, the field and the fix.
+ */
+@Component("successPlans")
+public class SuccessPlans {
+
+  static final String QUANTITATIVE = "quantitative";
+  static final String QUALITATIVE = "qualitative";
+  private static final Logger log = LoggerFactory.getLogger(SuccessPlans.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Onboardings onboardings;
+
+  SuccessPlans(Onboardings onboardings) {
+    this.onboardings = onboardings;
+  }
+
+  /** Called by "Record the success plan": {@code ${successPlans.record(execution)}}. */
+  public void record(DelegateExecution execution) {
+    ObjectNode plan = build(execution.getVariable("planObjectives"), execution.getVariable("planMilestones"));
+    Object previous = execution.getVariable("successPlanVersion");
+    int version = previous instanceof Number n ? n.intValue() + 1 : 1;
+    plan.put("accountId", (String) execution.getVariable("accountId"));
+    plan.put("version", version);
+    plan.put("draftedAt", ClockUtil.getCurrentTime().toInstant().toString());
+    String json = plan.toString();
+    execution.setVariable("successPlan", SpinValues.jsonValue(json).create());
+    execution.setVariable("successPlanVersion", version);
+    execution.setVariable("successPlanSummary", summary(plan));
+    execution.setVariable("successPlanStatus", "awaiting-customer");
+    onboardings.successPlan(execution.getProcessInstanceId(), json, "awaiting-customer");
+    log.info("Success plan v{} of account {}: {} objective(s), {} milestone(s)", version,
+        execution.getVariable("accountId"), plan.get("objectives").size(), plan.get("milestones").size());
+  }
+
+  /** The checked plan from the form's lists (Json variables from Tasklist, or lists/maps/strings). */
+  static ObjectNode build(Object objectivesValue, Object milestonesValue) {
+    List<String> problems = new ArrayList<>();
+    ArrayNode objectives = JSON.createArrayNode();
+    JsonNode rows = rows(objectivesValue, "planObjectives", problems);
+    int index = 0;
+    for (JsonNode row : rows) {
+      index++;
+      if (blankRow(row)) {
+        continue;
+      }
+      String at = "objectives[" + index + "].";
+      ObjectNode objective = JSON.createObjectNode();
+      objective.put("objective", required(row, "objective", at, "say what the customer wants to achieve", problems));
+      String measure = text(row, "measure");
+      measure = measure == null ? null : measure.toLowerCase(Locale.ROOT);
+      if (!QUANTITATIVE.equals(measure) && !QUALITATIVE.equals(measure)) {
+        problems.add(at + "measure: '" + measure + "' is not a measure; choose quantitative or qualitative");
+      }
+      objective.put("measure", measure);
+      objective.put("baseline", required(row, "baseline", at, "give today's value (the baseline)", problems));
+      objective.put("target", required(row, "target", at, "give the value the customer wants to reach", problems));
+      String criteria = text(row, "successCriteria");
+      if (QUALITATIVE.equals(measure) && criteria == null) {
+        problems.add(at + "successCriteria: is missing; a qualitative objective needs the criteria by which "
+            + "the customer will judge success");
+      }
+      objective.put("successCriteria", criteria);
+      objective.put("owner", required(row, "owner", at, "name who owns the objective", problems));
+      objective.put("targetDate", date(row, "targetDate", at, false, problems));
+      objectives.add(objective);
+    }
+    if (objectives.isEmpty()) {
+      problems.add("objectives: the plan has none; add at least one objective with its baseline and target");
+    }
+    ArrayNode milestones = JSON.createArrayNode();
+    index = 0;
+    for (JsonNode row : rows(milestonesValue, "planMilestones", problems)) {
+      index++;
+      if (blankRow(row)) {
+        continue;
+      }
+      String at = "milestones[" + index + "].";
+      ObjectNode milestone = JSON.createObjectNode();
+      milestone.put("milestone", required(row, "milestone", at, "say what is reached", problems));
+      milestone.put("date", date(row, "date", at, true, problems));
+      milestone.put("owner", required(row, "owner", at, "name who owns the milestone", problems));
+      milestones.add(milestone);
+    }
+    if (milestones.isEmpty()) {
+      problems.add("milestones: the plan has none; add at least one milestone with its date and owner");
+    }
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException("The success plan is not complete: " + String.join("; ", problems));
+    }
+    ObjectNode plan = JSON.createObjectNode();
+    plan.set("objectives", objectives);
+    plan.set("milestones", milestones);
+    return plan;
+  }
+
+  /** The plan as text for mails and forms. */
+  static String summary(JsonNode plan) {
+    StringBuilder text = new StringBuilder("Objectives:\n");
+    for (JsonNode o : plan.get("objectives")) {
+      text.append("- ").append(o.get("objective").asText()).append(" (").append(o.get("measure").asText())
+          .append("): from ").append(o.get("baseline").asText()).append(" to ").append(o.get("target").asText());
+      if (o.hasNonNull("targetDate")) {
+        text.append(" by ").append(o.get("targetDate").asText());
+      }
+      if (o.hasNonNull("successCriteria")) {
+        text.append("; success means: ").append(o.get("successCriteria").asText());
+      }
+      text.append("; owner: ").append(o.get("owner").asText()).append('\n');
+    }
+    text.append("Milestones:\n");
+    for (JsonNode m : plan.get("milestones")) {
+      text.append("- ").append(m.get("date").asText()).append(": ").append(m.get("milestone").asText())
+          .append(" (owner: ").append(m.get("owner").asText()).append(")\n");
+    }
+    return text.toString().trim();
+  }
+
+  private static JsonNode rows(Object value, String name, List<String> problems) {
+    if (value == null) {
+      return JSON.createArrayNode();
+    }
+    try {
+      JsonNode node = value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>
+          ? JSON.valueToTree(value) : JSON.readTree(value.toString());
+      if (node.isArray()) {
+        return node;
+      }
+    } catch (Exception unreadable) {
+      // reported below
+    }
+    problems.add(name + ": is not a list; fill the list in the form");
+    return JSON.createArrayNode();
+  }
+
+  private static boolean blankRow(JsonNode row) {
+    for (JsonNode value : row) {
+      if (value != null && !value.isNull() && !value.asText().isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String required(JsonNode row, String field, String at, String fix, List<String> problems) {
+    String value = text(row, field);
+    if (value == null) {
+      problems.add(at + field + ": is missing; " + fix);
+    }
+    return value;
+  }
+
+  private static String date(JsonNode row, String field, String at, boolean required, List<String> problems) {
+    String value = text(row, field);
+    if (value == null) {
+      if (required) {
+        problems.add(at + field + ": is missing; give a date (yyyy-MM-dd)");
+      }
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value).toString();
+    } catch (DateTimeParseException e) {
+      problems.add(at + field + ": '" + value + "' is not a date; use yyyy-MM-dd");
+      return value;
+    }
+  }
+
+  private static String text(JsonNode row, String field) {
+    JsonNode value = row.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    String text = value.asText().trim();
+    return text.isEmpty() ? null : text;
+  }
+}
