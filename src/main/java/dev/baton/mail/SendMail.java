@@ -21,10 +21,12 @@ class SendMail implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(SendMail.class);
 
   private final JavaMailSender mailSender;
+  private final SmtpConnections connections;
   private final String from;
 
-  SendMail(JavaMailSender mailSender, @Value("${baton.mail.from}") String from) {
+  SendMail(JavaMailSender mailSender, SmtpConnections connections, @Value("${baton.mail.from}") String from) {
     this.mailSender = mailSender;
+    this.connections = connections;
     this.from = from;
   }
 
@@ -43,7 +45,7 @@ class SendMail implements JavaDelegate {
     // Lets a mailbox (and a test) tell one delivery from another, and see a resend as the same mail.
     message.setHeader("X-Baton-Delivery", execution.getProcessInstanceId());
     message.setHeader("X-Baton-Mail-Kind", kind);
-    mailSender.send(message);
+    connections.send(message);
     log.info("Sent '{}' mail for account {} to {}", kind, accountId, to);
   }
 }

@@ -1,0 +1,65 @@
+package dev.baton.renewal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dates of RenewalPreparation.bpmn, by expression: {@code ${renewalDates.before(renewalDate, 'review')}}
+ * is the renewal date minus the configured offset of that step, at {@code baton.renewal.at} local time.
+ * A date already past makes the timer due at once (Camunda runs overdue timers straight away).
+ */
+@Component("renewalDates")
+public class RenewalDates {
+
+  private final RenewalProperties properties;
+
+  RenewalDates(RenewalProperties properties) {
+    this.properties = properties;
+  }
+
+  /** The moment the step starts: {@code offsets.<step>} days before the renewal date. */
+  public Date before(Object renewalDate, String step) {
+    return at(date(renewalDate).minusDays(properties.offset(step)));
+  }
+
+  /** The renewal date itself (the signature task is due then). */
+  public Date on(Object renewalDate) {
+    return at(date(renewalDate));
+  }
+
+  /** How long the customer has to answer the survey, as an ISO-8601 duration for a timer ({@code P10D}). */
+  public String surveyAnswerWait() {
+    return "P" + properties.surveyAnswerDays() + "D";
+  }
+
+  /** The renewal date after this one, one contract term later (proposed on the contract form). */
+  public String next(Object renewalDate) {
+    return date(renewalDate).plus(properties.term()).toString();
+  }
+
+  Date at(LocalDate day) {
+    ZonedDateTime moment = day.atTime(properties.at()).atZone(ZoneId.systemDefault());
+    return Date.from(moment.toInstant());
+  }
+
+  /** A renewal date as the process keeps it ({@code yyyy-MM-dd} text) or as a date. */
+  public static LocalDate date(Object value) {
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    }
+    if (value instanceof String text && !text.isBlank()) {
+      try {
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("renewalDate: '" + text + "' is not a date; use yyyy-MM-dd", e);
+      }
+    }
+    throw new IllegalArgumentException("renewalDate: missing; RenewalPreparation needs the variable renewalDate (yyyy-MM-dd)");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.baton.renewal;
+
+import dev.baton.account.AccountChurned;
+import dev.baton.account.AccountRepository;
+import dev.baton.mail.MailOutbox;
+import dev.baton.mail.OutgoingMail;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** The end of a renewal: thank the customer when renewed (seed 004 ch. 8), mark the account when churned. */
+@Component("renewalOutcomes")
+public class RenewalOutcomes {
+
+  private static final Logger log = LoggerFactory.getLogger(RenewalOutcomes.class);
+
+  private final MailOutbox mail;
+  private final AccountRepository accounts;
+  private final ApplicationEventPublisher events;
+
+  RenewalOutcomes(MailOutbox mail, AccountRepository accounts, ApplicationEventPublisher events) {
+    this.mail = mail;
+    this.accounts = accounts;
+    this.events = events;
+  }
+
+  /** "Thank the customer": a short note to the customer's executive and the working team. */
+  public void thankCustomer(DelegateExecution execution) {
+    String accountId = (String) execution.getVariable("accountId");
+    List<String> to = new ArrayList<>();
+    addAll(to, execution.getVariable("customerExecutiveEmail"));
+    addAll(to, execution.getVariable("decisionMakerEmail"));
+    addAll(to, execution.getVariable("workingTeamEmails"));
+    Map<String, Object> model = new HashMap<>();
+    model.put("accountName", execution.getVariable("accountName"));
+    model.put("nextRenewalDate", execution.getVariable("nextRenewalDate"));
+    mail.send(new OutgoingMail("renewal-thank-you", to, "Thank you for your continued partnership",
+        model, accountId));
+    execution.setVariable("outcome", "renewed");
+    accounts.setLifecycle(accountId, "lastRenewal", String.valueOf(execution.getVariable("renewalDate")));
+    log.info("Account {} renewed (until {}): thank-you note to {}", accountId,
+        execution.getVariable("nextRenewalDate"), to);
+  }
+
+  /** "Mark the account churned": recorded on the account; the health escalation ends on AccountChurned. */
+  public void markChurned(DelegateExecution execution) {
+    String accountId = (String) execution.getVariable("accountId");
+    accounts.setLifecycle(accountId, "stage", "churned");
+    execution.setVariable("outcome", "churned");
+    events.publishEvent(new AccountChurned(accountId));
+    log.info("Account {} churned at its renewal of {}: {}", accountId, execution.getVariable("renewalDate"),
+        execution.getVariable("churnReason"));
+  }
+
+  private static void addAll(List<String> to, Object addresses) {
+    if (addresses instanceof String text) {
+      Arrays.stream(text.split("[,;\\s]+")).map(String::trim).filter(a -> a.contains("@")).forEach(to::add);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.baton.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The step dates from configuration: another company changes numbers in baton.renewal, not the model. */
+class RenewalDatesTest {
+
+  static Date at(String day, int hour) {
+    return Date.from(LocalDate.parse(day).atTime(hour, 0).atZone(ZoneId.systemDefault()).toInstant());
+  }
+
+  @Test
+  void defaultsAre120And90And30DaysBeforeAt9WithTenDaysToAnswer() {
+    RenewalDates dates = new RenewalDates(new RenewalProperties(null, null, null, null));
+
+    assertThat(dates.before("2027-03-31", "review")).isEqualTo(at("2026-12-01", 9));
+    assertThat(dates.before("2027-03-31", "survey")).isEqualTo(at("2026-12-31", 9));
+    assertThat(dates.before("2027-03-31", "contract")).isEqualTo(at("2027-03-01", 9));
+    assertThat(dates.on("2027-03-31")).isEqualTo(at("2027-03-31", 9));
+    assertThat(dates.surveyAnswerWait()).isEqualTo("P10D");
+    assertThat(dates.next("2027-03-31")).isEqualTo("2028-03-31");
+  }
+
+  @Test
+  void otherOffsetsTimeAndTermComeFromConfiguration() {
+    RenewalDates dates = new RenewalDates(new RenewalProperties(Map.of("review", 150, "survey", 60, "kickoff", 200),
+        14, LocalTime.of(7, 0), Period.ofYears(2)));
+
+    assertThat(dates.before("2027-03-31", "review")).isEqualTo(at("2026-11-01", 7));
+    assertThat(dates.before("2027-03-31", "survey")).isEqualTo(at("2027-01-30", 7));
+    assertThat(dates.before("2027-03-31", "contract")).isEqualTo(at("2027-03-01", 7));
+    assertThat(dates.before("2027-03-31", "kickoff")).isEqualTo(at("2026-09-12", 7));
+    assertThat(dates.surveyAnswerWait()).isEqualTo("P14D");
+    assertThat(dates.next("2027-03-31")).isEqualTo("2029-03-31");
+  }
+
+  @Test
+  void wrongSettingsAndDatesNameTheFieldAndTheFix() {
+    RenewalDates dates = new RenewalDates(new RenewalProperties(null, null, null, null));
+    assertThatThrownBy(() -> dates.before("2027-03-31", "kickoff"))
+        .hasMessageContaining("baton.renewal.offsets.kickoff is not configured");
+    assertThatThrownBy(() -> dates.before("2027-13-01", "review"))
+        .hasMessageContaining("renewalDate: '2027-13-01' is not a date; use yyyy-MM-dd");
+    assertThatThrownBy(() -> new RenewalProperties(Map.of("survey", -5), null, null, null))
+        .hasMessageContaining("baton.renewal.offsets.survey");
+    assertThatThrownBy(() -> new RenewalProperties(null, 0, null, null))
+        .hasMessageContaining("baton.renewal.survey-answer-days");
+  }
+}

@@ -1,0 +1,250 @@
+package dev.baton.renewal;
+
+import static dev.baton.renewal.RenewalTestSupport.NOW;
+import static dev.baton.renewal.RenewalTestSupport.due;
+import static dev.baton.renewal.RenewalTestSupport.today;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.baton.account.AccountChurned;
+import dev.baton.account.AccountRepository;
+import dev.baton.account.AccountService;
+import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+
+/**
+ * RenewalPreparation.bpmn with the clock moved: the steps' timers from the renewal date and its offsets
+ * (seed 004 ch. 8 and 10, seed 002 Works 8 and 9), rescheduling when the date moves, and both outcomes.
+ */
+@BatonIntegrationTest
+class RenewalPreparationTest {
+
+  @RegisterExtension static GreenMailExtension smtp = TestMailServer.create();
+
+  @Autowired ProcessEngine engine;
+  @Autowired AccountService accountService;
+  @Autowired AccountRepository accounts;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired ConfigurableApplicationContext context;
+  RenewalTestSupport renewals;
+  final List<AccountChurned> churned = Collections.synchronizedList(new ArrayList<>());
+  final ApplicationListener<PayloadApplicationEvent<AccountChurned>> churnListener = ApplicationListener.forPayload(churned::add);
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    renewals = new RenewalTestSupport(accountService, runtime, tasks, management);
+    context.addApplicationListener(churnListener);
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    context.removeApplicationListener(churnListener);
+  }
+
+  @Test
+  void eachStepsTimerIsDueOnTheRenewalDateMinusItsOffset() {
+    LocalDate renewal = today().plusDays(200);
+    String account = renewals.save(RenewalTestSupport.newAccountId("timers"), renewal);
+    ProcessInstance instance = renewals.instance(account);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ReviewDue");
+    assertThat(job("Event_ReviewDue", instance).getDuedate()).isEqualTo(due(renewal, 120));
+
+    ClockUtil.setCurrentTime(due(renewal, 120));
+    execute(job("Event_ReviewDue", instance));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_InternalAccountReview");
+    renewals.completeReviews(instance, "dana@customer.test");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_SurveyDue");
+    assertThat(job("Event_SurveyDue", instance).getDuedate()).isEqualTo(due(renewal, 90));
+
+    ClockUtil.setCurrentTime(due(renewal, 90));
+    execute(job("Event_SurveyDue", instance));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitAnswer");
+    assertThat(job("Event_NoAnswer", instance).getDuedate())
+        .isEqualTo(Date.from(due(renewal, 90).toInstant().plus(Duration.ofDays(10))));
+
+    runtime.createMessageCorrelation(RenewalSurvey.ANSWERED_MESSAGE).processInstanceId(instance.getId())
+        .setVariable("customerAnswer", "likely").correlateWithResult();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ContractDue");
+    assertThat(job("Event_ContractDue", instance).getDuedate()).isEqualTo(due(renewal, 30));
+
+    ClockUtil.setCurrentTime(due(renewal, 30));
+    execute(job("Event_ContractDue", instance));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_PrepareContract");
+  }
+
+  @Test
+  void aRenewalDate100DaysAwayRunsThe120DayStepAtOnce() {
+    LocalDate renewal = today().plusDays(100);
+    String account = renewals.save(RenewalTestSupport.newAccountId("soon"), renewal);
+    ProcessInstance instance = renewals.instance(account);
+
+    Job review = job("Event_ReviewDue", instance);
+    assertThat(review.getDuedate()).isEqualTo(due(renewal, 120)).isBefore(ClockUtil.getCurrentTime());
+    assertThat(management.createJobQuery().jobId(review.getId()).executable().count()).isEqualTo(1);
+    execute(review);
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_InternalAccountReview");
+    assertThat(renewals.task(instance, "Task_InternalAccountReview").getAssignee()).isEqualTo("account-manager-demo");
+    renewals.completeReviews(instance, "dana@customer.test");
+    // The 90-day step is still 10 days away.
+    assertThat(job("Event_SurveyDue", instance).getDuedate()).isEqualTo(due(renewal, 90)).isAfter(ClockUtil.getCurrentTime());
+  }
+
+  @Test
+  void aMovedRenewalDateMovesThePendingTimersKeepsTheCompletedStepsAndTheInstance() {
+    LocalDate first = today().plusDays(200);
+    String account = renewals.save(RenewalTestSupport.newAccountId("moved"), first);
+    ProcessInstance instance = renewals.instance(account);
+    ClockUtil.setCurrentTime(due(first, 120));
+    execute(job("Event_ReviewDue", instance));
+    renewals.completeReviews(instance, "dana@customer.test");
+    assertThat(job("Event_SurveyDue", instance).getDuedate()).isEqualTo(due(first, 90));
+
+    LocalDate later = first.plusDays(45);
+    renewals.save(account, later);
+
+    assertThat(renewals.instance(account).getId()).isEqualTo(instance.getId());
+    assertThat(runtime.getVariable(instance.getId(), "renewalDate")).isEqualTo(later.toString());
+    assertThat(job("Event_SurveyDue", instance).getDuedate()).isEqualTo(due(later, 90));
+    BpmnAwareTests.assertThat(instance).hasPassed("Task_InternalAccountReview", "Task_ValueReview", "Task_MoveTimers");
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).finished().count())
+        .isEqualTo(2);
+
+    // Moved earlier so that the 90-day day has passed: that step is due at once.
+    LocalDate sooner = today().plusDays(85);
+    renewals.save(account, sooner);
+    Job survey = job("Event_SurveyDue", instance);
+    assertThat(survey.getDuedate()).isEqualTo(due(sooner, 90));
+    assertThat(management.createJobQuery().jobId(survey.getId()).executable().count()).isEqualTo(1);
+    assertThat(renewals.instances(account)).hasSize(1);
+  }
+
+  @Test
+  void aMovedDateLeavesTheSurveysAnswerWaitAndMovesTheDecisionsDueDate() {
+    LocalDate first = today().plusDays(60);
+    String account = renewals.save(RenewalTestSupport.newAccountId("wait"), first);
+    ProcessInstance instance = renewals.instance(account);
+    execute(job("Event_ReviewDue", instance));
+    renewals.completeReviews(instance, "dana@customer.test");
+    execute(job("Event_SurveyDue", instance));
+    Date answerBy = job("Event_NoAnswer", instance).getDuedate();
+
+    LocalDate later = first.plusDays(30);
+    renewals.save(account, later);
+
+    assertThat(job("Event_NoAnswer", instance).getDuedate()).isEqualTo(answerBy);
+    runtime.createMessageCorrelation(RenewalSurvey.ANSWERED_MESSAGE).processInstanceId(instance.getId())
+        .setVariable("customerAnswer", "likely").correlateWithResult();
+    assertThat(job("Event_ContractDue", instance).getDuedate()).isEqualTo(due(later, 30));
+    execute(job("Event_ContractDue", instance));
+    renewals.complete(instance, "Task_PrepareContract", Map.of("renewalSeats", 120L, "contractSentOn", "2026-12-01"));
+    assertThat(renewals.task(instance, "Task_RecordDecision").getDueDate()).isEqualTo(due(later, 0));
+
+    LocalDate again = later.plusDays(7);
+    renewals.save(account, again);
+    assertThat(renewals.task(instance, "Task_RecordDecision").getDueDate()).isEqualTo(due(again, 0));
+  }
+
+  @Test
+  void renewedThanksTheCustomerAndStartsTheNextCycleFromTheNewDate() throws Exception {
+    LocalDate renewal = today().plusDays(40);
+    String account = renewals.save(RenewalTestSupport.newAccountId("renewed"), renewal);
+    ProcessInstance instance = throughToDecision(account);
+    LocalDate next = renewal.plusYears(1);
+    assertThat(runtime.getVariable(instance.getId(), "nextRenewalDate")).isEqualTo(next.toString());
+
+    renewals.complete(instance, "Task_RecordDecision", Map.of("renewalOutcome", "renewed",
+        "signedOn", today().toString(), "nextRenewalDate", next.plusDays(1).toString()));
+
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_ThankCustomer", "EndEvent_Renewed");
+    ProcessInstance nextCycle = renewals.instance(account);
+    assertThat(nextCycle.getId()).isNotEqualTo(instance.getId());
+    assertThat(runtime.getVariable(nextCycle.getId(), "renewalDate")).isEqualTo(next.plusDays(1).toString());
+    assertThat(runtime.getVariable(nextCycle.getId(), "decisionMakerEmail")).isEqualTo("dana@customer.test");
+    assertThat(job("Event_ReviewDue", nextCycle).getDuedate()).isEqualTo(due(next.plusDays(1), 120));
+    assertThat(accounts.find(account).orElseThrow().renewalDate()).isEqualTo(next.plusDays(1));
+
+    renewals.sendMails(account);
+    MimeMessage thanks = Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> subject(m).equals("Thank you for your continued partnership")).findFirst().orElseThrow();
+    assertThat(Arrays.stream(thanks.getAllRecipients()).map(Object::toString))
+        .containsExactlyInAnyOrder("exec@customer.test", "dana@customer.test", "team1@customer.test", "team2@customer.test");
+  }
+
+  @Test
+  void churnedMarksTheAccountPublishesAccountChurnedAndOpensTheOffboarding() {
+    LocalDate renewal = today().plusDays(40);
+    String account = renewals.save(RenewalTestSupport.newAccountId("churned"), renewal);
+    ProcessInstance instance = throughToDecision(account);
+
+    renewals.complete(instance, "Task_RecordDecision", Map.of("renewalOutcome", "churned",
+        "churnReason", "Budget cut"));
+
+    assertThat(accounts.lifecycle(account)).containsEntry("stage", "churned");
+    assertThat(churned).contains(new AccountChurned(account));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_Offboard");
+    assertThat(renewals.task(instance, "Task_Offboard").getAssignee()).isEqualTo("csm-demo");
+    renewals.complete(instance, "Task_Offboard", Map.of("lessonsLearned", "Show value earlier"));
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Churned");
+
+    // A churned account saved again (same date) does not start a new preparation.
+    renewals.save(account, renewal);
+    assertThat(renewals.instances(account)).isEmpty();
+  }
+
+  private ProcessInstance throughToDecision(String account) {
+    ProcessInstance instance = renewals.instance(account);
+    execute(job("Event_ReviewDue", instance));
+    renewals.completeReviews(instance, "dana@customer.test");
+    execute(job("Event_SurveyDue", instance));
+    runtime.createMessageCorrelation(RenewalSurvey.ANSWERED_MESSAGE).processInstanceId(instance.getId())
+        .setVariable("customerAnswer", "likely").correlateWithResult();
+    execute(job("Event_ContractDue", instance));
+    renewals.complete(instance, "Task_PrepareContract", Map.of("renewalSeats", 120L, "contractSentOn", today().toString()));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_RecordDecision");
+    return instance;
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package dev.baton.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.baton.mail.MailOutbox;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Issue 6/8 benchmark: 10,000 accounts whose 90-day renewal survey falls due at the same moment. Measures
+ * how long the job executor (really running, configured as in application.yaml {@code camunda.bpm.job-execution})
+ * takes to fire every survey timer and deliver every survey mail to a real SMTP server (GreenMail).
+ * Target (issue 8): drained in 60 s or less.
+ *
+ * <p>Not part of the suite (Surefire excludes *Benchmark). Run:
+ * {@code mvn -B -ntp test -Dtest=RenewalSurveyBenchmark} (H2), or on PostgreSQL with {@code -Ppostgres} and
+ * DB_URL/DB_USER/DB_PASSWORD naming a database of its own (the job executor runs every due job it finds).
+ * {@code -Dbenchmark.accounts=N} changes the number. On a database that outlives the run the benchmark deletes what it created afterwards.
+ * Its Spring context is the application's with the test profile, without the suite's process test
+ * coverage (which listens to every activity and would measure itself, not Baton).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RenewalSurveyBenchmark {
+
+  static final int ACCOUNTS = Integer.getInteger("benchmark.accounts", 10_000);
+  static final Duration TARGET = Duration.ofSeconds(60);
+
+  /** Its own SMTP server on a free port (3025 may be busy with a test suite running beside it). */
+  GreenMail smtp;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CamundaBpmProperties camunda;
+  @Autowired Environment environment;
+  @Autowired JavaMailSender mailSender;
+
+  @Test
+  void tenThousandSurveysDueAtOnceAreSentByTheJobExecutor() throws Exception {
+    String run = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    // Survey day (renewal date minus 90 days) was yesterday: every survey timer is due as the executor starts.
+    LocalDate renewal = LocalDate.now(ZoneId.systemDefault()).plusDays(89);
+
+    long setupStart = System.nanoTime();
+    insertAccounts(run, renewal);
+    List<String> instances = startAtSurveyTimer(run, renewal);
+    Duration setup = Duration.ofNanos(System.nanoTime() - setupStart);
+    long due = management.createJobQuery().processDefinitionKey(RenewalSchedules.PROCESS_KEY).activityId("Event_SurveyDue")
+        .executable().count();
+    assertThat(due).as("survey timers due").isGreaterThanOrEqualTo(ACCOUNTS);
+
+    JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
+    int configuredPort = sender.getPort();
+    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    smtp.start();
+    sender.setPort(smtp.getSmtp().getPort());
+
+    JobExecutionProperty settings = camunda.getJobExecution();
+    JobExecutor executor = jobExecutorAsConfigured();
+    ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+    JobExecutor previous = configuration.getJobExecutor();
+    Duration timersFired = null;
+    Duration drained;
+    long start = System.nanoTime();
+    try {
+      configuration.setJobExecutor(executor);
+      executor.registerProcessEngine((ProcessEngineImpl) engine);
+      executor.start();
+      long lastReport = start;
+      while (true) {
+        // GreenMail counts deliveries as they come; copying 10,000 messages to count them would eat the CPU measured.
+        if (smtp.waitForIncomingEmail(1000, ACCOUNTS)) {
+          drained = Duration.ofNanos(System.nanoTime() - start);
+          break;
+        }
+        if (timersFired == null && management.createJobQuery().processDefinitionKey(RenewalSchedules.PROCESS_KEY)
+            .activityId("Event_SurveyDue").count() == 0) {
+          timersFired = Duration.ofNanos(System.nanoTime() - start);
+        }
+        if (System.nanoTime() - start > Duration.ofMinutes(30).toNanos()) {
+          throw new AssertionError("Only " + smtp.getReceivedMessages().length + " of " + ACCOUNTS
+              + " surveys delivered after 30 minutes");
+        }
+        if (System.nanoTime() - lastReport > Duration.ofSeconds(15).toNanos()) {
+          lastReport = System.nanoTime();
+          long sent = history.createHistoricProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
+              .processInstanceBusinessKeyLike(run + "%").finished().count();
+          System.out.printf("  ... %5.1f s: %d surveys sent%n", (lastReport - start) / 1e9, sent);
+        }
+      }
+    } finally {
+      executor.shutdown();
+      executor.unregisterProcessEngine((ProcessEngineImpl) engine);
+      configuration.setJobExecutor(previous);
+      sender.setPort(configuredPort);
+    }
+    if (timersFired == null) {
+      timersFired = drained;
+    }
+
+    String database = environment.getProperty("spring.datasource.url", "?").replaceAll("\\?.*", "");
+    double seconds = drained.toMillis() / 1000.0;
+    System.out.printf("""
+
+        ==== RenewalSurveyBenchmark: %d accounts, 90-day survey due at the same moment ====
+        database:            %s
+        job executor:        core-pool-size %d, max-pool-size %d, queue-capacity %d, max-jobs-per-acquisition %s,
+                             wait-time-in-millis %s, backoff-time-in-millis %s; %d cores, load average %.1f
+        set-up (not timed):  %.1f s for %d instances waiting at the 90-day timer
+        survey timers fired: %.1f s (timer + links + mail queued, one job per account)
+        surveys delivered:   %.1f s to SMTP (GreenMail): %d mails, %.0f mails/s, %d jobs, %.0f jobs/s
+        target (issue 8):    all delivered in %d s or less: %s
+        ======================================================================================
+        %n""", ACCOUNTS, database, settings.getCorePoolSize(), settings.getMaxPoolSize(), settings.getQueueCapacity(),
+        settings.getMaxJobsPerAcquisition(), settings.getWaitTimeInMillis(), settings.getBackoffTimeInMillis(),
+        Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        setup.toMillis() / 1000.0, instances.size(), timersFired.toMillis() / 1000.0, seconds,
+        ACCOUNTS, ACCOUNTS / seconds, 2 * ACCOUNTS, 2 * ACCOUNTS / seconds, TARGET.toSeconds(),
+        drained.compareTo(TARGET) <= 0 ? "MET" : "MISSED");
+
+    assertThat(smtp.getReceivedMessages()).hasSize(ACCOUNTS);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(RenewalSchedules.PROCESS_KEY)
+        .processInstanceBusinessKeyLike(run + "%").activityIdIn("Task_AwaitAnswer").count()).isEqualTo(ACCOUNTS);
+    smtp.stop();
+    if (!database.startsWith("jdbc:h2:mem:")) {
+      cleanUp(run, instances);
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The job executor exactly as the Spring Boot starter builds it from camunda.bpm.job-execution (tests turn it off). */
+  private JobExecutor jobExecutorAsConfigured() {
+    TaskExecutor tasks = JobConfiguration.camundaTaskExecutor(camunda);
+    if (tasks instanceof ThreadPoolTaskExecutor pool) {
+      pool.initialize();
+    }
+    return JobConfiguration.jobExecutor(tasks, camunda);
+  }
+
+  private void insertAccounts(String run, LocalDate renewal) {
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < ACCOUNTS; i++) {
+      rows.add(new Object[] {run + i, "Benchmark customer " + i, Date.valueOf(renewal), now, now});
+    }
+    jdbc.batchUpdate("insert into baton_account (account_id, name, renewal_date, created_at, updated_at) "
+        + "values (?, ?, ?, ?, ?)", rows);
+  }
+
+  /** Instances placed straight at the 90-day timer (the reviews before it are not what is measured). */
+  private List<String> startAtSurveyTimer(String run, LocalDate renewal) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    AtomicInteger next = new AtomicInteger();
+    List<Future<List<String>>> parts = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      parts.add(pool.submit(() -> {
+        List<String> ids = new ArrayList<>();
+        for (int i = next.getAndIncrement(); i < ACCOUNTS; i = next.getAndIncrement()) {
+          String account = run + i;
+          ProcessInstance instance = runtime.createProcessInstanceByKey(RenewalSchedules.PROCESS_KEY)
+              .businessKey(account)
+              .setVariables(Variables.createVariables()
+                  .putValue("accountId", account)
+                  .putValue("accountName", "Benchmark customer " + i)
+                  .putValue("renewalDate", renewal.toString())
+                  .putValue("nextRenewalDate", renewal.plusYears(1).toString())
+                  .putValue("decisionMakerName", "Decider " + i)
+                  .putValue("decisionMakerEmail", "decider" + i + "@customer" + (i % 100) + ".test"))
+              .startBeforeActivity("Event_SurveyDue")
+              .execute();
+          ids.add(instance.getId());
+        }
+        return ids;
+      }));
+    }
+    List<String> all = new ArrayList<>();
+    for (Future<List<String>> part : parts) {
+      all.addAll(part.get());
+    }
+    pool.shutdown();
+    return all;
+  }
+
+  /** Removes the benchmark's instances, mail deliveries, questions and accounts (a PostgreSQL database outlives the run). */
+  private void cleanUp(String run, List<String> instances) {
+    long start = System.nanoTime();
+    for (int i = 0; i < instances.size(); i += 500) {
+      List<String> chunk = instances.subList(i, Math.min(instances.size(), i + 500));
+      runtime.deleteProcessInstancesIfExists(chunk, "benchmark", true, true, true);
+    }
+    List<String> historic = history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(run + "%")
+        .list().stream().map(HistoricProcessInstance::getId).toList();
+    for (int i = 0; i < historic.size(); i += 500) {
+      history.deleteHistoricProcessInstancesIfExists(historic.subList(i, Math.min(historic.size(), i + 500)));
+    }
+    jdbc.update("delete from baton_customer_question where account_id like ?", run + "%");
+    jdbc.update("delete from baton_account where account_id like ?", run + "%");
+    System.out.printf("Benchmark data removed in %.1f s%n", (System.nanoTime() - start) / 1e9);
+  }
+}

@@ -1,0 +1,214 @@
+package dev.baton.renewal;
+
+import static dev.baton.renewal.RenewalTestSupport.NOW;
+import static dev.baton.renewal.RenewalTestSupport.today;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.baton.account.AccountRepository;
+import dev.baton.account.AccountService;
+import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.TestMailServer;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The renewal-likelihood survey (seed 004 ch. 10) end to end: the mail reaches the decision maker through
+ * SMTP, each of its three links is answered over HTTP, a tampered link changes nothing, and no answer in
+ * 10 days gives the CSM a task to reach out in person.
+ */
+@BatonIntegrationTest
+class RenewalSurveyTest {
+
+  private static final Pattern LINK = Pattern.compile("http://baton\\.test/customer/questions/\\S+");
+
+  @RegisterExtension static GreenMailExtension smtp = TestMailServer.create();
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired AccountService accountService;
+  @Autowired AccountRepository accounts;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  final HttpClient http = HttpClient.newHttpClient();
+  RenewalTestSupport renewals;
+  String account;
+  ProcessInstance instance;
+
+  @BeforeEach
+  void surveySent() throws Exception {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    renewals = new RenewalTestSupport(accountService, runtime, tasks, management);
+    LocalDate renewal = today().plusDays(95);
+    account = renewals.save(RenewalTestSupport.newAccountId("survey"), renewal);
+    instance = renewals.instance(account);
+    execute(job("Event_ReviewDue", instance));
+    renewals.completeReviews(instance, "dana@customer.test");
+    ClockUtil.setCurrentTime(RenewalTestSupport.due(renewal, 90));
+    execute(job("Event_SurveyDue", instance));
+    renewals.sendMails(account);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitAnswer");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theSurveyGoesToTheDecisionMakerWithThreeSignedLinks() throws Exception {
+    MimeMessage survey = only("How likely are you to renew?");
+    assertThat(Arrays.stream(survey.getAllRecipients()).map(Object::toString)).containsExactly("dana@customer.test");
+    assertThat(links().keySet()).containsExactlyInAnyOrder("not-likely", "unsure", "likely");
+    assertThat(text(survey)).contains("Hello Dana Decider", "Not likely:", "Unsure:", "Likely to renew:");
+  }
+
+  @Test
+  void likelyIsRecordedOnTheAccountAndTheContractStepFollowsWithoutARiskTask() throws Exception {
+    HttpResponse<String> page = post(links().get("likely"));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "likely");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ContractDue").hasNotPassed("Task_AddressRisk");
+    renewals.sendMails(account);
+    assertThat(subjects()).doesNotContain("Renewal at risk: Acme " + account);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not-likely", "unsure"})
+  void notLikelyOrUnsureOpensARiskTaskForTheCsmAndTellsTheCsLead(String answer) throws Exception {
+    HttpResponse<String> page = post(links().get(answer));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", answer);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AddressRisk");
+    assertThat(renewals.task(instance, "Task_AddressRisk").getAssignee()).isEqualTo("csm-demo");
+    renewals.sendMails(account);
+    MimeMessage lead = only("Renewal at risk: Acme " + account);
+    assertThat(Arrays.stream(lead.getAllRecipients()).map(Object::toString)).containsExactly("cs-lead-demo@example.com");
+    assertThat(text(lead)).contains("Answer to the renewal survey");
+
+    // The CSM's judgement after talking to the customer replaces the answer on the account.
+    renewals.complete(instance, "Task_AddressRisk", Map.of("riskFindings", "Budget review", "riskPlan", "ROI study",
+        "renewalLikelihood", "likely"));
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "likely");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ContractDue");
+  }
+
+  @Test
+  void aTamperedLinkIsRefusedAndChangesNothing() throws Exception {
+    Map<String, String> links = links();
+    String unsure = links.get("unsure");
+    String forgedAnswer = unsure.replace(".unsure.", ".likely.");
+    String badSignature = links.get("likely").substring(0, links.get("likely").length() - 2) + "xx";
+
+    assertThat(post(forgedAnswer).statusCode()).isEqualTo(404);
+    assertThat(post(badSignature).statusCode()).isEqualTo(404);
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitAnswer");
+    assertThat(accounts.lifecycle(account)).doesNotContainKey("renewalLikelihood");
+  }
+
+  @Test
+  void noAnswerWithinTenDaysIsARiskAndTheCsmReachesOutInPerson() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(9))));
+    assertThat(management.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+    execute(job("Event_NoAnswer", instance));
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ReachOut");
+    assertThat(renewals.task(instance, "Task_ReachOut").getAssignee()).isEqualTo("csm-demo");
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "no-answer");
+    assertThat((String) runtime.getVariable(instance.getId(), "renewalRisk")).contains("No answer", "10 days");
+    // The links expired with the wait: a late click changes nothing.
+    assertThat(post(links().get("likely")).statusCode()).isEqualTo(410);
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "no-answer");
+  }
+
+  private Map<String, String> links() throws Exception {
+    Matcher matcher = LINK.matcher(text(only("How likely are you to renew?")));
+    Map<String, String> links = new LinkedHashMap<>();
+    while (matcher.find()) {
+      String url = matcher.group();
+      links.put(url.split("\\.")[url.split("\\.").length - 2], url);
+    }
+    return links;
+  }
+
+  private MimeMessage only(String subjectStart) throws Exception {
+    List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> subjectOf(m).startsWith(subjectStart)).toList();
+    assertThat(found).as("mails starting '" + subjectStart + "'").hasSize(1);
+    return found.get(0);
+  }
+
+  private List<String> subjects() {
+    return Arrays.stream(smtp.getReceivedMessages()).map(RenewalSurveyTest::subjectOf).toList();
+  }
+
+  private static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The decoded plain-text part (quoted-printable would break the long links across lines). */
+  static String text(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        String text = text(child);
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
+  }
+
+  private HttpResponse<String> post(String url) throws Exception {
+    URI local = URI.create(url.replace("http://baton.test", "http://localhost:" + port));
+    return http.send(HttpRequest.newBuilder(local).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
