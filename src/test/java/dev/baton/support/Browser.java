@@ -88,8 +88,18 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** Waits up to a minute (the webapps load slowly on a busy 2-core machine); a timeout leaves a screenshot. */
   public <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(60)).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException timeout) {
+      try {
+        screenshot("timeout");
+      } catch (IOException | RuntimeException ignored) {
+        // the timeout is what matters
+      }
+      throw timeout;
+    }
   }
 
   public Object script(String javascript, Object... args) {

@@ -1,0 +1,281 @@
+package dev.baton.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.account.Account;
+import dev.baton.account.AccountRepository;
+import dev.baton.crm.BatonSignature;
+import dev.baton.crm.HubSpotSignature;
+import dev.baton.support.BatonIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The bad input battery (issue 8): every public endpoint gets malformed and truncated JSON, wrong
+ * types, huge strings and bodies, unknown fields, invalid dates and time zones, injection strings,
+ * missing and forged signatures and replayed timestamps. Each answer is a clear 4xx (problem+json on
+ * the API), never a 500, and the database does not change.
+ */
+@BatonIntegrationTest
+class BadInputBatteryTest {
+
+  static final String API = "integration-demo:demo";
+  static final String CRM_SECRET = "test-crm-webhook-secret";
+  static final String HUBSPOT_SECRET = "test-hubspot-client-secret";
+  static final String HUBSPOT_URL = "https://baton.example.com/api/webhooks/hubspot";
+  static final String INJECTION = "x'); DROP TABLE baton_account; --";
+  static final String HUGE = "x".repeat(2 * 1024 * 1024);
+
+  @LocalServerPort int port;
+  @Autowired AccountRepository accounts;
+  @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  final HttpClient http = HttpClient.newHttpClient();
+  String account;
+
+  @BeforeEach
+  void anAccount() {
+    account = "battery-" + UUID.randomUUID();
+    accounts.save(new Account(account, "Battery Co", "SMB", null, null, Map.of()));
+  }
+
+  @Test
+  void theAccountsApiRefusesBadInputAndChangesNothing() throws Exception {
+    String path = "/api/accounts/" + account;
+    List<Call> calls = List.of(
+        put(path, "{\"name\": \"Acme\""),
+        put(path, "{\"name\": "),
+        put(path, "[]"),
+        put(path, "{\"name\": \"Acme\", \"team\": \"csm-demo\"}"),
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": 20270101}"),
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": \"2027-02-30\"}"),
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": \"2027-13-01\"}"),
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": \"2027-01-01T00:00:00+25:00\"}"),
+        put(path, "{\"name\": \"Acme\", \"ceo\": \"Jane\"}"),
+        put(path, "{\"name\": \"" + "N".repeat(10_000) + "\"}"),
+        put(path, "{\"name\": \"" + HUGE + "\"}"),
+        put(path, "{\"name\": \"Acme\", \"team\": {\"csm\": \"" + INJECTION + "\"}}"),
+        put(path, "{\"name\": \"Acme\", \"team\": {\"" + INJECTION + "\": \"csm-demo\"}}"),
+        put("/api/accounts/" + enc(INJECTION), "{\"name\": \"Acme\"}"),
+        put("/api/accounts/" + "a".repeat(101), "{\"name\": \"Acme\"}"),
+        put(path, "{\"name\": \"Acme\"}").type("text/plain"),
+        put(path, "{\"name\": \"Acme\"}").as(null),
+        put(path, "{\"name\": \"Acme\"}").as("sales-rep-demo:demo"),
+        put(path, "{\"name\": \"Acme\"}").as("integration-demo:wrong"),
+        get("/api/accounts/" + enc(INJECTION)),
+        get("/api/accounts/no-such-" + UUID.randomUUID()));
+    assertRefusedWithoutChange(calls, true);
+    assertThat(accounts.find(account).orElseThrow().name()).isEqualTo("Battery Co");
+  }
+
+  @Test
+  void theHealthSignalsApiRefusesBadInputAndChangesNothing() throws Exception {
+    String path = "/api/accounts/" + account + "/health-signals";
+    String now = "\"" + java.time.OffsetDateTime.now() + "\"";
+    List<Call> calls = List.of(
+        post(path, "{\"timestamp\": " + now + ", \"nps\": 7"),
+        post(path, "{\"timestamp\": " + now + ", \"nps\": \"seven\"}"),
+        post(path, "{\"timestamp\": " + now + ", \"nps\": 11}"),
+        post(path, "{\"timestamp\": " + now + ", \"nps\": 7.5}"),
+        post(path, "{\"timestamp\": " + now + ", \"weeklyActiveUsers\": -1}"),
+        post(path, "{\"timestamp\": \"2026-11-24T10:00:00+99:00\", \"nps\": 7}"),
+        post(path, "{\"timestamp\": \"yesterday\", \"nps\": 7}"),
+        post(path, "{\"timestamp\": " + now + ", \"nps\": 7, \"mood\": \"happy\"}"),
+        post(path, "{\"timestamp\": " + now + ", \"csmSentiment\": \"" + INJECTION + "\"}"),
+        post(path, "{\"timestamp\": " + now + ", \"csmSentiment\": \"red\", \"csmComment\": \"" + HUGE + "\"}"),
+        post("/api/accounts/no-such-" + UUID.randomUUID() + "/health-signals", "{\"timestamp\": " + now + ", \"nps\": 7}"),
+        post(path, "{\"timestamp\": " + now + ", \"nps\": 7}").as(null),
+        post(path, "{\"timestamp\": " + now + ", \"nps\": 7}").type("application/xml"));
+    assertRefusedWithoutChange(calls, true);
+  }
+
+  @Test
+  void theCrmWebhookRefusesBadInputAndStartsNothing() throws Exception {
+    String deal = validDeal("battery-" + UUID.randomUUID());
+    long now = Instant.now().getEpochSecond();
+    List<Call> calls = List.of(
+        crm(deal).header(BatonSignature.HEADER, null),
+        crm(deal).header(BatonSignature.HEADER, "t=" + now + ",v1=" + "0".repeat(64)),
+        crm(deal).header(BatonSignature.HEADER, BatonSignature.sign("someone-elses-secret", now, bytes(deal))),
+        crm(deal).header(BatonSignature.HEADER, BatonSignature.sign(CRM_SECRET, now - 3600, bytes(deal))),
+        crm(deal).header(BatonSignature.HEADER, "garbage"),
+        signedCrm(deal.substring(0, deal.length() / 2)),
+        signedCrm(deal.replace("\"amount\": 48000", "\"amount\": \"a lot\"")),
+        signedCrm(deal.replace("\"closeDate\": \"2026-11-20\"", "\"closeDate\": \"2026-11-31\"")),
+        signedCrm(deal.replace("\"closeDate\": \"2026-11-20\"", "\"closeDate\": \"2026-11-20T00:00:00+25:00\"")),
+        signedCrm(deal.replace("\"crm\": \"salesforce\"", "\"crm\": \"salesforce\", \"discount\": 50")),
+        signedCrm(deal.replace("\"dealId\": \"", "\"dealId\": \"" + INJECTION.replace("'", "")).replace(";", "")),
+        signedCrm(deal.replace("\"accountName\": \"Acme Logistics\"", "\"accountName\": \"" + "A".repeat(100_000) + "\"")),
+        signedCrm("{\"crm\": \"salesforce\", \"pad\": \"" + HUGE + "\"}"),
+        signedCrm(deal).type("text/plain"),
+        signedCrm("[]"));
+    assertRefusedWithoutChange(calls, true);
+  }
+
+  @Test
+  void theHubSpotWebhookRefusesBadInputAndStartsNothing() throws Exception {
+    String event = "{\"eventId\": 1, \"subscriptionType\": \"deal.propertyChange\", \"objectId\": %s, "
+        + "\"propertyName\": \"dealstage\", \"propertyValue\": \"closedwon\", \"occurredAt\": 1764000000000}";
+    String batch = "[" + event.formatted(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L)) + "]";
+    String now = String.valueOf(System.currentTimeMillis());
+    List<Call> calls = List.of(
+        hubspot(batch, now).header(HubSpotSignature.SIGNATURE_HEADER, null),
+        hubspot(batch, now).header(HubSpotSignature.SIGNATURE_HEADER, Base64.getEncoder().encodeToString(new byte[32])),
+        hubspot(batch, String.valueOf(System.currentTimeMillis() - 3_600_000)),
+        hubspot(batch, now).header(HubSpotSignature.TIMESTAMP_HEADER, "not-a-time"),
+        hubspot(batch.substring(0, 30), now),
+        hubspot("{\"objectId\": 1}", now),
+        hubspot("[" + (event.formatted("\"" + INJECTION + "\"")) + "]", now),
+        hubspot("[" + String.join(",", java.util.Collections.nCopies(101, event.formatted(7))) + "]", now),
+        hubspot("[\"" + HUGE + "\"]", now),
+        hubspot(batch, now).type("application/x-www-form-urlencoded"));
+    assertRefusedWithoutChange(calls, true);
+  }
+
+  @Test
+  void customerLinksAndTheRaciChartRefuseBadInputAndChangeNothing() throws Exception {
+    List<Call> calls = List.of(
+        get("/customer/questions/" + enc(INJECTION)).as(null),
+        get("/customer/questions/" + UUID.randomUUID() + ".likely.forged").as(null),
+        new Call("POST", "/customer/questions/" + UUID.randomUUID() + ".likely.forged", "comment=hi",
+            "application/x-www-form-urlencoded", null, new LinkedHashMap<>()),
+        new Call("POST", "/customer/questions/abc", "{}", "application/json", null, new LinkedHashMap<>()),
+        get("/api/raci?format=" + enc(INJECTION)).as("csm-demo:demo"),
+        get("/api/raci").as(null));
+    assertRefusedWithoutChange(calls, false);
+  }
+
+  private void assertRefusedWithoutChange(List<Call> calls, boolean problemJson) throws Exception {
+    Map<String, Long> before = snapshot();
+    List<String> wrong = new ArrayList<>();
+    for (Call call : calls) {
+      HttpResponse<String> response = send(call);
+      int status = response.statusCode();
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      String what = call.method() + " " + abbreviate(call.path()) + " " + abbreviate(call.body()) + " -> " + status
+          + " " + abbreviate(response.body());
+      if (status < 400 || status >= 500) {
+        wrong.add("not a 4xx: " + what);
+      } else if (problemJson && call.path().startsWith("/api/") && !type.startsWith("application/problem+json")) {
+        wrong.add("not problem+json (" + type + "): " + what);
+      } else if (problemJson && call.path().startsWith("/api/") && !response.body().contains("\"detail\"")) {
+        wrong.add("no detail saying what is wrong: " + what);
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  /** Row counts of Baton's tables and of Camunda's instances: nothing may change. */
+  private Map<String, Long> snapshot() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String table : List.of("baton_account", "baton_account_team", "baton_account_lifecycle", "baton_health_signal",
+        "baton_health_score", "baton_handoff_deal", "baton_customer_question")) {
+      counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+    }
+    counts.put("process instances", runtime.createProcessInstanceQuery().count());
+    counts.put("historic process instances", history.createHistoricProcessInstanceQuery().count());
+    return counts;
+  }
+
+  private String validDeal(String dealId) {
+    return """
+        {"crm": "salesforce", "dealId": "%s", "accountId": "%s", "accountName": "Acme Logistics",
+         "amount": 48000, "currency": "EUR", "closeDate": "2026-11-20", "contractStart": "2026-12-01",
+         "contractEnd": "2027-11-30", "renewalDate": "2027-12-01", "ownerEmail": "sales-rep-demo@example.com",
+         "contacts": [{"name": "Ann Buyer", "email": "ann@acme.example", "role": "champion"}]}"""
+        .formatted(dealId, dealId);
+  }
+
+  private Call crm(String body) {
+    return new Call("POST", "/api/webhooks/crm", body, "application/json", null, new LinkedHashMap<>());
+  }
+
+  private Call signedCrm(String body) {
+    return crm(body).header(BatonSignature.HEADER, BatonSignature.sign(CRM_SECRET, Instant.now().getEpochSecond(), bytes(body)));
+  }
+
+  private Call hubspot(String body, String timestamp) {
+    return new Call("POST", "/api/webhooks/hubspot", body, "application/json", null, new LinkedHashMap<>())
+        .header(HubSpotSignature.TIMESTAMP_HEADER, timestamp)
+        .header(HubSpotSignature.SIGNATURE_HEADER, HubSpotSignature.sign(HUBSPOT_SECRET, "POST", HUBSPOT_URL, bytes(body), timestamp));
+  }
+
+  private static Call put(String path, String body) {
+    return new Call("PUT", path, body, "application/json", API, new LinkedHashMap<>());
+  }
+
+  private static Call post(String path, String body) {
+    return new Call("POST", path, body, "application/json", API, new LinkedHashMap<>());
+  }
+
+  private static Call get(String path) {
+    return new Call("GET", path, null, null, API, new LinkedHashMap<>());
+  }
+
+  private HttpResponse<String> send(Call call) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()));
+    if (call.body() == null) {
+      request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(bytes(call.body())));
+      request.header("Content-Type", call.contentType());
+    }
+    if (call.credentials() != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(call.credentials().getBytes()));
+    }
+    call.headers().forEach((name, value) -> {
+      if (value != null) {
+        request.header(name, value);
+      }
+    });
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String enc(String text) {
+    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String abbreviate(String text) {
+    return text == null ? "" : text.length() <= 120 ? text : text.substring(0, 120) + "...(" + text.length() + ")";
+  }
+
+  record Call(String method, String path, String body, String contentType, String credentials, Map<String, String> headers) {
+
+    Call header(String name, String value) {
+      Map<String, String> copy = new LinkedHashMap<>(headers);
+      copy.put(name, value);
+      return new Call(method, path, body, contentType, credentials, copy);
+    }
+
+    Call type(String type) {
+      return new Call(method, path, body, type, credentials, headers);
+    }
+
+    Call as(String user) {
+      return new Call(method, path, body, contentType, user, headers);
+    }
+  }
+}
