@@ -41,6 +41,10 @@ class AccountController {
         }
       });
     }
+    if (request.renewalDate() != null && (request.renewalDate().getYear() < 2000 || request.renewalDate().getYear() > 2999)) {
+      throw ApiProblem.badRequest("renewalDate: " + request.renewalDate() + " is out of range; use a date between "
+          + "2000-01-01 and 2999-12-31 (yyyy-MM-dd)");
+    }
     boolean created = service.save(request.toAccount(accountId));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
         .body(accounts.find(accountId).orElseThrow());

@@ -25,7 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of Baton's own API as application/problem+json, with a detail that names the field
  * and says what would be right. A caller's mistake is never a 500.
  */
-@RestControllerAdvice(basePackages = "dev.baton")
+// No basePackages: errors raised before a controller is chosen (415, 405) must be problems too.
+// Camunda's REST API and webapps are JAX-RS, not Spring MVC, so they keep their own error format.
+@RestControllerAdvice
 public class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
   @Override

@@ -67,6 +67,8 @@ class BadInputBatteryTest {
         put(path, "{\"name\": \"Acme\", \"team\": \"csm-demo\"}"),
         put(path, "{\"name\": \"Acme\", \"renewalDate\": 20270101}"),
         put(path, "{\"name\": \"Acme\", \"renewalDate\": \"2027-02-30\"}"),
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": \"+57467-01-01\"}"),
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": 1.5}"),
         put(path, "{\"name\": \"Acme\", \"renewalDate\": \"2027-13-01\"}"),
         put(path, "{\"name\": \"Acme\", \"renewalDate\": \"2027-01-01T00:00:00+25:00\"}"),
         put(path, "{\"name\": \"Acme\", \"ceo\": \"Jane\"}"),
