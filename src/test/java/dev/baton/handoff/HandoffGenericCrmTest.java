@@ -62,6 +62,7 @@ class HandoffGenericCrmTest {
   @Autowired IdentityService identity;
   @Autowired AccountRepository accounts;
   @Autowired ObjectMapper json;
+  @Autowired HandoffStarter starter;
   @Autowired ConfigurableApplicationContext context;
   final List<HandoffCompleted> completed = java.util.Collections.synchronizedList(new ArrayList<>());
   final ApplicationListener<PayloadApplicationEvent<HandoffCompleted>> listener =
@@ -77,7 +78,7 @@ class HandoffGenericCrmTest {
     BpmnAwareTests.init(engine);
     context.addApplicationListener(listener);
     ClockUtil.setCurrentTime(at(CLOSED));
-    handoffs = new HandoffFixture(runtime, tasks, management, identity, accounts, json);
+    handoffs = new HandoffFixture(runtime, tasks, management, identity, accounts, json, starter);
     salesRep = handoffs.user("rep", "sales-rep");
     csm = handoffs.user("csm", "csm");
     lead = handoffs.user("lead", "cs-lead");
