@@ -52,6 +52,19 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  /**
+   * The database was too busy to take the request in time (a row lock held by concurrent requests for
+   * the same account, an optimistic-locking clash): nothing was saved, so the caller may simply retry.
+   */
+  @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
+      org.camunda.bpm.engine.OptimisticLockingException.class})
+  ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "Too many simultaneous changes to the same account; nothing was saved. Retry in a few seconds.");
+    problem.setTitle("Busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
     String detail = e.getConstraintViolations().stream()
