@@ -25,7 +25,7 @@ public class AccountRepository {
 
   public Optional<Account> find(String accountId) {
     return jdbc.sql("select * from baton_account where account_id = ?").param(accountId)
-        .query((rs, row) -> account(rs, team(accountId))).optional();
+        .query((rs, row) -> account(rs, team(accountId), lifecycle(accountId))).optional();
   }
 
   public boolean exists(String accountId) {
@@ -60,6 +60,34 @@ public class AccountRepository {
           team.put(rs.getString("role_id"), rs.getString("user_id"));
         });
     return team;
+  }
+
+  /** What the processes recorded about the account (fact name to value). */
+  public Map<String, String> lifecycle(String accountId) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    jdbc.sql("select fact, fact_value from baton_account_lifecycle where account_id = ? order by fact")
+        .param(accountId).query(rs -> {
+          facts.put(rs.getString("fact"), rs.getString("fact_value"));
+        });
+    return facts;
+  }
+
+  /**
+   * Records one fact about an existing account (for example {@code onboardingStatus = at-risk}),
+   * replacing its previous value; null removes it. Shown under {@code lifecycle} by the accounts API.
+   */
+  @Transactional
+  public void setLifecycle(String accountId, String fact, String value) {
+    if (value == null) {
+      jdbc.sql("delete from baton_account_lifecycle where account_id = ? and fact = ?").params(accountId, fact).update();
+      return;
+    }
+    int updated = jdbc.sql("update baton_account_lifecycle set fact_value = ?, updated_at = ? where account_id = ? and fact = ?")
+        .params(value, now(), accountId, fact).update();
+    if (updated == 0) {
+      jdbc.sql("insert into baton_account_lifecycle (account_id, fact, fact_value, updated_at) values (?, ?, ?, ?)")
+          .params(accountId, fact, value, now()).update();
+    }
   }
 
   /** The user holding the role on the account, if the team has one. */
@@ -105,9 +133,10 @@ public class AccountRepository {
     return java.sql.Timestamp.from(Instant.now());
   }
 
-  private static Account account(ResultSet rs, Map<String, String> team) throws SQLException {
+  private static Account account(ResultSet rs, Map<String, String> team, Map<String, String> lifecycle)
+      throws SQLException {
     Date renewal = rs.getDate("renewal_date");
     return new Account(rs.getString("account_id"), rs.getString("name"), rs.getString("segment"),
-        renewal == null ? null : renewal.toLocalDate(), rs.getString("health_band"), team);
+        renewal == null ? null : renewal.toLocalDate(), rs.getString("health_band"), team, lifecycle);
   }
 }

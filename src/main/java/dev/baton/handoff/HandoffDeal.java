@@ -79,16 +79,20 @@ public class HandoffDeal {
         end, renewal, d.ownerEmail(), d.csmEmail(), d.contacts());
   }
 
-  /** The amount per year: a multi-year contract's amount divided by its years; a shorter one counts whole. */
+  /**
+   * The amount per year: a contract longer than a year counts its amount divided by its length in years
+   * (whole months, so a three-year contract of 300,000 is 100,000 a year, leap days or not); one of a
+   * year or less counts whole.
+   */
   static Double annualContractValue(DealWon d) {
     if (d.amount() == null) {
       return null;
     }
-    long days = ChronoUnit.DAYS.between(d.contractStart(), d.contractEnd()) + 1;
-    if (days <= 366) {
+    long months = ChronoUnit.MONTHS.between(d.contractStart(), d.contractEnd().plusDays(1));
+    if (months <= 12) {
       return d.amount().doubleValue();
     }
-    return d.amount().multiply(BigDecimal.valueOf(365)).divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP)
+    return d.amount().multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(months), 2, RoundingMode.HALF_UP)
         .doubleValue();
   }
 

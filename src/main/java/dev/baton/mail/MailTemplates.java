@@ -9,7 +9,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Thymeleaf for mails: {@code templates/mail/<kind>.html} (HTML) and {@code .txt} (plain text),
- * one pair per kind of notification.
+ * one pair per kind of notification; also the few pages customers see ({@code templates/customer/*.html}).
  */
 @Configuration(proxyBeanMethods = false)
 class MailTemplates {
@@ -17,16 +17,16 @@ class MailTemplates {
   @Bean
   TemplateEngine mailTemplateEngine() {
     SpringTemplateEngine engine = new SpringTemplateEngine();
-    engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
-    engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    engine.addTemplateResolver(resolver(TemplateMode.HTML, java.util.Set.of("mail/*.html", "customer/*.html"), 1));
+    engine.addTemplateResolver(resolver(TemplateMode.TEXT, java.util.Set.of("mail/*.txt"), 2));
     return engine;
   }
 
-  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, java.util.Set<String> patterns, int order) {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/");
     resolver.setTemplateMode(mode);
-    resolver.setResolvablePatterns(java.util.Set.of("mail/" + pattern));
+    resolver.setResolvablePatterns(patterns);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCheckExistence(true);
     resolver.setOrder(order);

@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Security for Baton's own endpoints. Camunda's webapps ({@code /camunda}) and REST API
  * ({@code /engine-rest}) keep their own authentication, CSRF and header filters and are not
- * touched here: this chain only matches {@code /api/**} and {@code /actuator/**}.
+ * touched here: this chain only matches {@code /api/**}, {@code /actuator/**} and the customer pages
+ * ({@code /customer/**}, authorised by the signed link itself).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -28,10 +29,10 @@ class ApiSecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
-    http.securityMatcher("/api/**", "/actuator/**")
+    http.securityMatcher("/api/**", "/actuator/**", "/customer/**")
         .authorizeHttpRequests(requests -> requests
-            // Signed by the sender (HMAC) or by Baton (customer links), so no login.
-            .requestMatchers("/api/webhooks/**", "/api/customer/**").permitAll()
+            // Signed by the sender (HMAC) or by Baton (the links in customer mails), so no login.
+            .requestMatchers("/api/webhooks/**", "/customer/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/raci", "/api/raci/**").authenticated()

@@ -74,6 +74,33 @@ class AccountApiTest {
   }
 
   @Test
+  void lifecycleFactsRecordedByProcessesShowOnTheAccountAndSurviveAnUpdate() throws Exception {
+    String id = "acme-" + UUID.randomUUID();
+    put(id, """
+        {"name": "Acme Corp", "team": {"csm": "csm-demo"}}""", API_CLIENT);
+    accounts.setLifecycle(id, "stage", "onboarding");
+    accounts.setLifecycle(id, "onboardingStatus", "on-track");
+    accounts.setLifecycle(id, "onboardingStatus", "at-risk");
+
+    put(id, """
+        {"name": "Acme Corporation", "team": {"csm": "csm-demo"}}""", API_CLIENT);
+
+    HttpResponse<String> read = get(id, API_CLIENT);
+    assertThat(read.body()).contains("\"lifecycle\":{\"onboardingStatus\":\"at-risk\",\"stage\":\"onboarding\"}");
+    accounts.setLifecycle(id, "onboardingStatus", null);
+    assertThat(accounts.find(id).orElseThrow().lifecycle()).isEqualTo(Map.of("stage", "onboarding"));
+  }
+
+  @Test
+  void theApiCannotWriteLifecycleFacts() throws Exception {
+    HttpResponse<String> response = put("acme-" + UUID.randomUUID(), """
+        {"name": "Acme", "lifecycle": {"stage": "churned"}}""", API_CLIENT);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("lifecycle");
+  }
+
+  @Test
   void getOfAnUnknownAccountIs404Problem() throws Exception {
     HttpResponse<String> response = get("nobody-" + UUID.randomUUID(), API_CLIENT);
     assertThat(response.statusCode()).isEqualTo(404);

@@ -29,6 +29,7 @@ class CsmAssignmentTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired ObjectMapper json;
+  @Autowired HandoffStarter starter;
   HandoffFixture fixture;
   String group;
   String busy;
@@ -37,7 +38,7 @@ class CsmAssignmentTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new HandoffFixture(runtime, tasks, management, identity, accounts, json);
+    fixture = new HandoffFixture(runtime, tasks, management, identity, accounts, json, starter);
     String run = UUID.randomUUID().toString().substring(0, 8);
     group = "csm-test-" + run;
     Group g = identity.newGroup(group);

@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 /** Starts handoffs as the webhooks do and walks them through their tasks. */
 final class HandoffFixture {
@@ -33,9 +31,11 @@ final class HandoffFixture {
   final IdentityService identity;
   final AccountRepository accounts;
   final ObjectMapper json;
+  final HandoffStarter starter;
 
   HandoffFixture(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity,
-      AccountRepository accounts, ObjectMapper json) {
+      AccountRepository accounts, ObjectMapper json, HandoffStarter starter) {
+    this.starter = starter;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -44,11 +44,13 @@ final class HandoffFixture {
     this.json = json;
   }
 
-  /** Starts the process exactly as the webhooks' HandoffStarter does (the contract of docs/handoff.md). */
-  ProcessInstance start(DealWon deal) throws Exception {
-    return runtime.startProcessInstanceByKey(PROCESS, deal.businessKey(), Variables.createVariables()
-        .putValue("crm", deal.crm()).putValue("dealId", deal.dealId())
-        .putValue("deal", SpinValues.jsonValue(json.writeValueAsString(deal)).create()));
+  /** Starts the handoff as the webhooks do (HandoffStarter: business key and variables of docs/handoff.md). */
+  ProcessInstance start(DealWon deal) {
+    HandoffStarter.Started started = starter.start(deal);
+    if (!started.created()) {
+      throw new AssertionError("Deal " + deal.businessKey() + " already had a handoff");
+    }
+    return runtime.createProcessInstanceQuery().processInstanceId(started.processInstanceId()).singleResult();
   }
 
   /** A Camunda user (optionally in a group) with a unique id and e-mail address. */

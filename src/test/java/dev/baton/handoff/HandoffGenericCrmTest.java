@@ -1,6 +1,7 @@
 package dev.baton.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +62,7 @@ class HandoffGenericCrmTest {
   @Autowired IdentityService identity;
   @Autowired AccountRepository accounts;
   @Autowired ObjectMapper json;
+  @Autowired HandoffStarter starter;
   @Autowired ConfigurableApplicationContext context;
   final List<HandoffCompleted> completed = java.util.Collections.synchronizedList(new ArrayList<>());
   final ApplicationListener<PayloadApplicationEvent<HandoffCompleted>> listener =
@@ -76,7 +78,7 @@ class HandoffGenericCrmTest {
     BpmnAwareTests.init(engine);
     context.addApplicationListener(listener);
     ClockUtil.setCurrentTime(at(CLOSED));
-    handoffs = new HandoffFixture(runtime, tasks, management, identity, accounts, json);
+    handoffs = new HandoffFixture(runtime, tasks, management, identity, accounts, json, starter);
     salesRep = handoffs.user("rep", "sales-rep");
     csm = handoffs.user("csm", "csm");
     lead = handoffs.user("lead", "cs-lead");
@@ -122,6 +124,7 @@ class HandoffGenericCrmTest {
         .containsEntry("csmUserId", csm).containsEntry("csmChosenBy", "crm")
         .containsEntry("csmEmail", HandoffFixture.email(csm));
     assertThat(v.get("contacts").toString()).contains("Carl Cfo", "decision maker");
+    assertThat(v).doesNotContainKey("segmentation");
 
     Account account = accounts.find(accountId).orElseThrow();
     assertThat(account.team()).containsEntry("csm", csm).containsEntry("sales-rep", salesRep).containsEntry("cs-lead", lead);
@@ -165,6 +168,8 @@ class HandoffGenericCrmTest {
     assertThat(GreenMailUtil.getWholeMessage(welcome)).contains("Ann Buyer", "Test csm", HandoffFixture.email(csm),
         "Test lead", HandoffFixture.email(lead), "2026-11-30");
 
+    // The Sales Rep corrected the renewal date in the checklist: the account follows.
+    assertThat(accounts.find(accountId).orElseThrow().renewalDate()).isEqualTo(LocalDate.parse("2027-11-30"));
     HandoffCompleted event = completed.stream().filter(e -> accountId.equals(e.accountId())).findFirst().orElseThrow();
     assertThat(event.handoffProcessInstanceId()).isEqualTo(instance.getId());
     assertThat(event.variables()).containsEntry("useCase", "Onboard 40 field engineers")
@@ -256,6 +261,26 @@ class HandoffGenericCrmTest {
     assertThat(runtime.getVariable(instance.getId(), "csmChosenBy")).isEqualTo("least-loaded");
     assertThat(identity.createUserQuery().memberOfGroup("csm").userId(chosen).count()).isEqualTo(1);
     assertThat(accounts.find(accountId).orElseThrow().team()).containsEntry("csm", chosen);
+  }
+
+  @Test
+  void anIncompleteChecklistOrASendBackWithoutReasonIsRefusedNamingTheFields() throws Exception {
+    ProcessInstance instance = handoffs.start(deal(new BigDecimal("12000"), HandoffFixture.email(csm)));
+    handoffs.runJobs(instance.getId());
+    Map<String, Object> values = new java.util.HashMap<>(HandoffFixture.checklist());
+    values.remove("roiAnalysis");
+    values.put("contractEnd", "30.11.2027");
+    String checklist = handoffs.task(instance.getId()).getId();
+
+    assertThatThrownBy(() -> tasks.complete(checklist, values))
+        .hasMessageContaining("roiAnalysis: is required").hasMessageContaining("contractEnd: '30.11.2027' is not a date");
+    assertThat(instance).isWaitingAt("Task_CompleteChecklist");
+
+    complete(instance, "Task_CompleteChecklist", HandoffFixture.checklist());
+    String review = handoffs.task(instance.getId()).getId();
+    assertThatThrownBy(() -> tasks.complete(review, Map.of("checklistReview", "sent-back")))
+        .hasMessageContaining("missingItems");
+    assertThat(instance).isWaitingAt("Task_ReviewChecklist");
   }
 
   private void complete(ProcessInstance instance, String taskKey, Map<String, Object> values) {

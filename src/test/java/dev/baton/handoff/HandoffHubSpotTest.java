@@ -51,6 +51,7 @@ class HandoffHubSpotTest {
   @Autowired IdentityService identity;
   @Autowired AccountRepository accounts;
   @Autowired ObjectMapper json;
+  @Autowired HandoffStarter starter;
   HandoffFixture handoffs;
   String dealId;
   String companyId;
@@ -61,7 +62,7 @@ class HandoffHubSpotTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(HandoffGenericCrmTest.at(LocalDateTime.parse("2026-11-20T16:00:00")));
-    handoffs = new HandoffFixture(runtime, tasks, management, identity, accounts, json);
+    handoffs = new HandoffFixture(runtime, tasks, management, identity, accounts, json, starter);
     dealId = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     companyId = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     salesRep = handoffs.user("rep", "sales-rep");

@@ -19,6 +19,16 @@ class ProductionModeTest {
   }
 
   @Test
+  void refusesToStartWithoutTheCustomerLinkSecret() throws Exception {
+    try (AppProcess app = AppProcess.launch("no-link-secret", "--spring.datasource.url=" + AppProcess.fileDatabase("no-link-secret"),
+        "--baton.demo.enabled=false", "--baton.admin.user=ops-admin", "--baton.admin.password=s3cret-Pa55",
+        "--baton.customer-links.secret=")) {
+      assertThat(app.awaitExit(Duration.ofSeconds(90))).isNotZero();
+      assertThat(app.output()).contains("APPLICATION FAILED TO START", "CUSTOMER_LINK_SECRET");
+    }
+  }
+
+  @Test
   void createsTheAdministratorFromTheEnvironmentAndNoDemoUsers() throws Exception {
     try (AppProcess app = AppProcess.launch("production", "--spring.datasource.url=" + AppProcess.fileDatabase("production"),
         "--baton.demo.enabled=false", "--baton.admin.user=ops-admin", "--baton.admin.password=s3cret-Pa55")) {
