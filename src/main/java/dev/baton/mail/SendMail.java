@@ -44,6 +44,9 @@ class SendMail implements JavaDelegate {
     mail.setText((String) execution.getVariable(MailVariables.TEXT), (String) execution.getVariable(MailVariables.HTML));
     // Lets a mailbox (and a test) tell one delivery from another, and see a resend as the same mail.
     message.setHeader("X-Baton-Delivery", execution.getProcessInstanceId());
+    // One Message-ID per delivery: if Baton dies after the SMTP server took the mail but before the job
+    // committed, the job runs again and the resent copy has the same id, which mail systems treat as one.
+    message.setHeader("Message-ID", "<" + execution.getProcessInstanceId() + "@baton>");
     message.setHeader("X-Baton-Mail-Kind", kind);
     connections.send(message);
     log.info("Sent '{}' mail for account {} to {}", kind, accountId, to);

@@ -113,7 +113,7 @@ public final class AppProcess implements AutoCloseable {
   /** A fresh H2 file database under target/, for a child that must keep its data across restarts. */
   public static String fileDatabase(String name) {
     File dir = new File("target/app-process/db-" + name + "-" + System.nanoTime());
-    return "jdbc:h2:file:" + dir.getAbsolutePath() + "/baton;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000";
+    return "jdbc:h2:file:" + dir.getAbsolutePath() + "/baton;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000;WRITE_DELAY=0";
   }
 
   private static int freePort() throws IOException {
