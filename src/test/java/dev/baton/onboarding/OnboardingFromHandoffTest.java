@@ -75,6 +75,8 @@ class OnboardingFromHandoffTest {
     checklist.put("contractEnd", "2027-11-30");
     checklist.put("renewalDate", "2027-11-30");
     checklist.put("renewalLikelihood", "likely");
+    checklist.put("roiAnalysis", "Saves 2 FTE");
+    checklist.put("salesPerceptions", "Easy sale, procurement is slow");
     complete(handoff, "Task_CompleteChecklist", checklist);
     complete(handoff, "Task_ReviewChecklist", Map.of("checklistReview", "accepted"));
     complete(handoff, "Task_KnowledgeTransfer", Map.of("knowledgeTransferDate", "2026-11-23",
