@@ -28,6 +28,16 @@ public class AccountRepository {
         .query((rs, row) -> account(rs, team(accountId), lifecycle(accountId))).optional();
   }
 
+  /**
+   * Locks the account's row until the caller's transaction ends ({@code select ... for update}), so the
+   * work of one account (its one escalation, onboarding or renewal) is done one request at a time, on H2
+   * and PostgreSQL alike. Returns the account, or empty (and nothing locked) when there is none.
+   */
+  public Optional<Account> lock(String accountId) {
+    return jdbc.sql("select * from baton_account where account_id = ? for update").param(accountId)
+        .query((rs, row) -> account(rs, team(accountId), lifecycle(accountId))).optional();
+  }
+
   public boolean exists(String accountId) {
     return jdbc.sql("select count(*) from baton_account where account_id = ?").param(accountId)
         .query(Long.class).single() > 0;

@@ -1,5 +1,6 @@
 package dev.baton.health;
 
+import dev.baton.account.Account;
 import dev.baton.account.AccountRepository;
 import dev.baton.web.ApiProblem;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,7 +23,6 @@ public class HealthSignals {
   private static final Logger log = LoggerFactory.getLogger(HealthSignals.class);
   private static final int ATTEMPTS = 10;
 
-  private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final HealthSignalStore signals;
   private final HealthScoreStore scores;
@@ -32,9 +31,8 @@ public class HealthSignals {
   private final RedHealthEscalations escalations;
   private final HealthProperties properties;
 
-  HealthSignals(JdbcClient jdbc, TransactionTemplate transaction, HealthSignalStore signals, HealthScoreStore scores,
+  HealthSignals(TransactionTemplate transaction, HealthSignalStore signals, HealthScoreStore scores,
       HealthScorer scorer, AccountRepository accounts, RedHealthEscalations escalations, HealthProperties properties) {
-    this.jdbc = jdbc;
     this.transaction = transaction;
     this.signals = signals;
     this.scores = scores;
@@ -61,16 +59,13 @@ public class HealthSignals {
   }
 
   private HealthReport recordLocked(String accountId, List<HealthSignal> received) {
-    List<String[]> locked = jdbc.sql("select name, health_band from baton_account where account_id = ? for update")
-        .param(accountId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-    if (locked.isEmpty()) {
-      throw ApiProblem.notFound("accountId: no account '" + accountId + "'; create it first (POST /api/accounts)");
-    }
+    Account locked = accounts.lock(accountId).orElseThrow(() ->
+        ApiProblem.notFound("accountId: no account '" + accountId + "'; create it first (PUT /api/accounts/" + accountId + ")"));
     Instant now = ClockUtil.getCurrentTime().toInstant();
     received.forEach(signal -> signals.insert(accountId, signal, now));
 
     HealthReport previous = scores.latest(accountId).orElse(null);
-    String previousBand = previous != null ? previous.band() : locked.get(0)[1];
+    String previousBand = previous != null ? previous.band() : locked.healthBand();
     HealthAssessment assessment = scorer.assess(signals.latest(accountId));
     HealthReport report = HealthReport.of(accountId, now, assessment, previous, previousBand, properties);
     if (properties.rank(report.band()) < 0 && !HealthReport.UNKNOWN.equals(report.band())) {
@@ -80,7 +75,7 @@ public class HealthSignals {
     }
     scores.insert(report);
     accounts.updateHealthBand(accountId, report.band());
-    escalations.scored(locked.get(0)[0], report);
+    escalations.scored(locked.name(), report);
     log.info("Health of account {} is {} (was {}) after {} signal(s): {}", accountId, report.band(), previousBand,
         received.size(), report.overall().rule());
     return report;

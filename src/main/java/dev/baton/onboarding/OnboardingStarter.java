@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,16 +31,14 @@ public class OnboardingStarter {
   private static final Logger log = LoggerFactory.getLogger(OnboardingStarter.class);
 
   private final RuntimeService runtime;
-  private final JdbcClient jdbc;
   private final AccountRepository accounts;
   private final AccountService accountService;
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
 
-  OnboardingStarter(RuntimeService runtime, JdbcClient jdbc, AccountRepository accounts, AccountService accountService,
+  OnboardingStarter(RuntimeService runtime, AccountRepository accounts, AccountService accountService,
       Onboardings onboardings, OnboardingProperties properties) {
     this.runtime = runtime;
-    this.jdbc = jdbc;
     this.accounts = accounts;
     this.accountService = accountService;
     this.onboardings = onboardings;
@@ -104,7 +101,6 @@ public class OnboardingStarter {
   }
 
   private void lockAccount(String accountId) {
-    jdbc.sql("select account_id from baton_account where account_id = ? for update").param(accountId)
-        .query(String.class).list();
+    accounts.lock(accountId);
   }
 }

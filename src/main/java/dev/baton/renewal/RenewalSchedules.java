@@ -1,5 +1,6 @@
 package dev.baton.renewal;
 
+import dev.baton.account.Account;
 import dev.baton.account.AccountRepository;
 import dev.baton.account.AccountSaved;
 import dev.baton.engine.WithoutAuthorization;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,13 +40,11 @@ public class RenewalSchedules {
   private static final Logger log = LoggerFactory.getLogger(RenewalSchedules.class);
 
   private final RuntimeService runtime;
-  private final JdbcClient jdbc;
   private final AccountRepository accounts;
   private final RenewalDates dates;
 
-  RenewalSchedules(RuntimeService runtime, JdbcClient jdbc, AccountRepository accounts, RenewalDates dates) {
+  RenewalSchedules(RuntimeService runtime, AccountRepository accounts, RenewalDates dates) {
     this.runtime = runtime;
-    this.jdbc = jdbc;
     this.accounts = accounts;
     this.dates = dates;
   }
@@ -199,8 +197,7 @@ public class RenewalSchedules {
 
   /** Locks the account's row for the rest of the transaction; empty (and a warning) for an unknown account. */
   private Optional<String> lock(String accountId) {
-    Optional<String> name = jdbc.sql("select name from baton_account where account_id = ? for update")
-        .param(accountId).query(String.class).optional();
+    Optional<String> name = accounts.lock(accountId).map(Account::name);
     if (name.isEmpty()) {
       log.warn("No account '{}' in Baton: no renewal preparation (create it with PUT /api/accounts/{})",
           accountId, accountId);
