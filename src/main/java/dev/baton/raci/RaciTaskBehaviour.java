@@ -62,8 +62,9 @@ class RaciTaskBehaviour {
   }
 
   /**
-   * Tasklist shows the account on each card from the task's variables: staff may read the tasks they
-   * work on, not the whole process instance, so the values are copied onto the task.
+   * Tasklist shows the account on each card from the task's variables. Baton's staff may read process
+   * variables (see WorkOnlyTaskAuthorizations); the copy on the task keeps the card right where an
+   * operator narrows that to Camunda's per-task READ.
    */
   private static void showOnTaskCard(DelegateTask task) {
     for (String name : TasklistFilters.CARD_VARIABLE_NAMES) {

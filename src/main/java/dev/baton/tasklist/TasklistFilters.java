@@ -27,8 +27,8 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
   /**
-   * Variables Tasklist shows on each task card. Every Baton process sets them; RACI copies them onto
-   * each task (see RaciTaskBehaviour), because staff may read their own tasks, not whole instances.
+   * Variables Tasklist shows on each task card. Every Baton process sets them; RACI also copies them
+   * onto each task (see RaciTaskBehaviour), so a card shows them whatever the process calls its own.
    */
   public static final List<String> CARD_VARIABLE_NAMES = List.of("accountName", "accountId");
   static final List<Map<String, String>> CARD_VARIABLES = List.of(

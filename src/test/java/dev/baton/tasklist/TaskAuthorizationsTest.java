@@ -1,0 +1,129 @@
+package dev.baton.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.support.BatonIntegrationTest;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Staff read every task of Baton's processes, and work only on those RACI gives them. */
+@BatonIntegrationTest
+class TaskAuthorizationsTest {
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired AuthorizationService authorizations;
+  @Autowired DataSource dataSource;
+  final HttpClient http = HttpClient.newHttpClient();
+  Task salesTask;
+
+  @BeforeEach
+  void aTaskForTheSalesRepRole() throws Exception {
+    String template;
+    try (InputStream in = getClass().getResourceAsStream("/tasklist/TasklistLoad.bpmn")) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    repository.createDeployment().name("task-authorizations-test").enableDuplicateFiltering(true)
+        .addString("TaskAuthorizations.bpmn", template.replace("PROCESS_KEY", "TaskAuthorizations_SalesRep")
+            .replace("RESPONSIBLE_ROLE", "sales-rep")).deploy();
+    String account = "task-auth-" + UUID.randomUUID();
+    String instance = runtime.startProcessInstanceByKey("TaskAuthorizations_SalesRep", account,
+        Map.of("accountId", account, "accountName", "Task Auth Ltd")).getId();
+    salesTask = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+  }
+
+  @Test
+  void staffOfAnotherRoleMayReadATaskButNotClaimOrCompleteIt() throws Exception {
+    assertThat(send("GET", "/engine-rest/task/" + salesTask.getId(), "csm-demo").statusCode()).isEqualTo(200);
+    assertThat(send("POST", "/engine-rest/task/" + salesTask.getId() + "/claim", "csm-demo",
+        "{\"userId\":\"csm-demo\"}").statusCode()).isEqualTo(403);
+    assertThat(send("POST", "/engine-rest/task/" + salesTask.getId() + "/complete", "csm-demo", "{}").statusCode())
+        .isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(salesTask.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void theResponsibleRoleClaimsAndCompletesItsTask() throws Exception {
+    assertThat(send("POST", "/engine-rest/task/" + salesTask.getId() + "/claim", "sales-rep-demo",
+        "{\"userId\":\"sales-rep-demo\"}").statusCode()).isEqualTo(204);
+    assertThat(send("POST", "/engine-rest/task/" + salesTask.getId() + "/complete", "sales-rep-demo", "{}")
+        .statusCode()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(salesTask.getId()).count()).isZero();
+  }
+
+  // Tasklist's query joins every task of a role group against the group's readable grants: per-task
+  // grants that carried READ made it quadratic in the number of open tasks (docs/benchmarks.md).
+  @Test
+  void perTaskGrantsCarryTheRightToWorkButNotToRead() {
+    List<Authorization> grants = authorizations.createAuthorizationQuery()
+        .resourceType(Resources.TASK).resourceId(salesTask.getId()).list();
+    assertThat(grants).isNotEmpty().allSatisfy(grant -> {
+      assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isTrue();
+      assertThat(grant.isPermissionGranted(Permissions.READ)).isFalse();
+    });
+    assertThat(grants).extracting(Authorization::getGroupId).contains("sales-rep");
+  }
+
+  @Test
+  void tasklistIndexesArePartOfTheSchema() throws Exception {
+    assertThat(indexes("ACT_RU_IDENTITYLINK")).contains("BATON_IDX_IDENT_LNK_GROUP_TASK");
+    assertThat(indexes("ACT_RU_AUTHORIZATION")).contains("BATON_IDX_AUTH_USER");
+  }
+
+  private List<String> indexes(String table) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      boolean lower = connection.getMetaData().storesLowerCaseIdentifiers();
+      try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null,
+          lower ? table.toLowerCase() : table, false, false)) {
+        while (rs.next()) {
+          if (rs.getString("INDEX_NAME") != null) {
+            names.add(rs.getString("INDEX_NAME").toUpperCase());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private HttpResponse<String> send(String method, String path, String user) throws Exception {
+    return send(method, path, user, null);
+  }
+
+  private HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
