@@ -1,6 +1,7 @@
 package dev.baton.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.baton.support.BatonIntegrationTest;
 import java.io.InputStream;
@@ -94,6 +95,17 @@ class TaskAuthorizationsTest {
   void tasklistIndexesArePartOfTheSchema() throws Exception {
     assertThat(indexes("ACT_RU_IDENTITYLINK")).contains("BATON_IDX_IDENT_LNK_GROUP_TASK");
     assertThat(indexes("ACT_RU_AUTHORIZATION")).contains("BATON_IDX_AUTH_USER");
+  }
+
+  @Test
+  void postgresPlansTasklistQueriesForTheirActualValues() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      assumeTrue(connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"), "PostgreSQL only");
+      try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery("show plan_cache_mode")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("force_custom_plan");
+      }
+    }
   }
 
   private List<String> indexes(String table) throws Exception {
