@@ -346,10 +346,6 @@ class TwoNodesDrillTest {
     answers.computeIfAbsent(key(deal), k -> Collections.synchronizedList(new ArrayList<>())).add(status);
   }
 
-  private long answered(String prefix) {
-    return answers.entrySet().stream().filter(e -> e.getKey().startsWith(key(prefix))).count();
-  }
-
   private static String key(String deal) {
     return "salesforce:" + deal;
   }
