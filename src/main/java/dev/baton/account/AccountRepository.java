@@ -8,19 +8,33 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The account store: accounts and their teams, in Baton's own tables. */
+/**
+ * The account store: accounts and their teams, in Baton's own tables. Rows are created "update, else
+ * insert"; an insert that loses a race to a concurrent transaction (two nodes saving one new account)
+ * is undone alone (see {@link #insertUnlessPresent}) and the update is made instead.
+ */
 @Repository
 public class AccountRepository {
 
-  private final JdbcClient jdbc;
+  private static final Logger log = LoggerFactory.getLogger(AccountRepository.class);
 
-  public AccountRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
+
+  public AccountRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   public Optional<Account> find(String accountId) {
@@ -57,9 +71,10 @@ public class AccountRepository {
   public void setTeamMember(String accountId, String roleId, String userId) {
     int updated = jdbc.sql("update baton_account_team set user_id = ? where account_id = ? and role_id = ?")
         .params(userId, accountId, roleId).update();
-    if (updated == 0) {
-      jdbc.sql("insert into baton_account_team (account_id, role_id, user_id) values (?, ?, ?)")
-          .params(accountId, roleId, userId).update();
+    if (updated == 0 && !insertUnlessPresent(() -> jdbc.sql(
+        "insert into baton_account_team (account_id, role_id, user_id) values (?, ?, ?)")
+        .params(accountId, roleId, userId).update())) {
+      setTeamMember(accountId, roleId, userId);
     }
   }
 
@@ -94,9 +109,10 @@ public class AccountRepository {
     }
     int updated = jdbc.sql("update baton_account_lifecycle set fact_value = ?, updated_at = ? where account_id = ? and fact = ?")
         .params(value, now(), accountId, fact).update();
-    if (updated == 0) {
-      jdbc.sql("insert into baton_account_lifecycle (account_id, fact, fact_value, updated_at) values (?, ?, ?, ?)")
-          .params(accountId, fact, value, now()).update();
+    if (updated == 0 && !insertUnlessPresent(() -> jdbc.sql(
+        "insert into baton_account_lifecycle (account_id, fact, fact_value, updated_at) values (?, ?, ?, ?)")
+        .params(accountId, fact, value, now()).update())) {
+      setLifecycle(accountId, fact, value);
     }
   }
 
@@ -128,15 +144,33 @@ public class AccountRepository {
     if (updated > 0) {
       return false;
     }
-    try {
-      jdbc.sql("""
-              insert into baton_account (account_id, name, segment, renewal_date, health_band, created_at, updated_at)
-              values (?, ?, ?, ?, ?, ?, ?)""")
-          .params(a.accountId(), a.name(), a.segment(), renewal, a.healthBand(), now(), now()).update();
+    if (insertUnlessPresent(() -> jdbc.sql("""
+            insert into baton_account (account_id, name, segment, renewal_date, health_band, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(a.accountId(), a.name(), a.segment(), renewal, a.healthBand(), now(), now()).update())) {
       return true;
-    } catch (DuplicateKeyException concurrentInsert) {
-      return upsert(a);
     }
+    log.info("Account {} was created by a concurrent request meanwhile: updating it instead", a.accountId());
+    return upsert(a);
+  }
+
+  /**
+   * Runs the insert inside a savepoint and returns true, or false if a concurrent transaction has
+   * committed a row with the same key. On PostgreSQL a failed statement aborts the whole transaction
+   * (every later statement fails until rollback), so the duplicate is undone by rolling back to the
+   * savepoint; the caller's transaction goes on and updates the row the other one created. On
+   * PostgreSQL and H2 the insert waits for a concurrent uncommitted insert of the key to end first.
+   */
+  private boolean insertUnlessPresent(Runnable insert) {
+    return Boolean.TRUE.equals(savepoint.execute(status -> {
+      try {
+        insert.run();
+        return true;
+      } catch (DuplicateKeyException concurrentInsert) {
+        status.setRollbackOnly();
+        return false;
+      }
+    }));
   }
 
   private static java.sql.Timestamp now() {

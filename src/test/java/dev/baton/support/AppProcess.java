@@ -88,6 +88,11 @@ public final class AppProcess implements AutoCloseable {
     return port;
   }
 
+  /** The operating system's id of the child JVM. */
+  public long pid() {
+    return process.pid();
+  }
+
   public String output() {
     try {
       return Files.readString(log);
