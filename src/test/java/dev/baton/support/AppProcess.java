@@ -34,14 +34,20 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts Baton with the test profile and these command-line arguments; does not wait. */
   public static AppProcess launch(String name, String... args) throws IOException {
+    return launch(name, List.of("-Xmx512m"), "test", args);
+  }
+
+  /** Starts Baton with these JVM options (heap, GC) and Spring profile; does not wait. */
+  public static AppProcess launch(String name, List<String> jvmOptions, String profile, String... args)
+      throws IOException {
     int port = freePort();
     Path dir = Files.createDirectories(Path.of("target", "app-process"));
     Path log = dir.resolve(name + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "dev.baton.BatonApplication",
-        "--spring.profiles.active=test", "--server.port=" + port));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication",
+        "--spring.profiles.active=" + profile, "--server.port=" + port));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new AppProcess(process, port, log);
@@ -88,7 +94,7 @@ public final class AppProcess implements AutoCloseable {
     return port;
   }
 
-  /** The operating system's id of the child JVM. */
+  /** The operating system's id of the child JVM (for kill, /proc and jcmd). */
   public long pid() {
     return process.pid();
   }

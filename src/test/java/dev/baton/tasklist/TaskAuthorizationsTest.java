@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -92,12 +91,6 @@ class TaskAuthorizationsTest {
   }
 
   @Test
-  void tasklistIndexesArePartOfTheSchema() throws Exception {
-    assertThat(indexes("ACT_RU_IDENTITYLINK")).contains("BATON_IDX_IDENT_LNK_GROUP_TASK");
-    assertThat(indexes("ACT_RU_AUTHORIZATION")).contains("BATON_IDX_AUTH_USER");
-  }
-
-  @Test
   void postgresPlansTasklistQueriesForTheirActualValues() throws Exception {
     try (Connection connection = dataSource.getConnection()) {
       assumeTrue(connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"), "PostgreSQL only");
@@ -106,22 +99,6 @@ class TaskAuthorizationsTest {
         assertThat(rs.getString(1)).isEqualTo("force_custom_plan");
       }
     }
-  }
-
-  private List<String> indexes(String table) throws Exception {
-    List<String> names = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection()) {
-      boolean lower = connection.getMetaData().storesLowerCaseIdentifiers();
-      try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null,
-          lower ? table.toLowerCase() : table, false, false)) {
-        while (rs.next()) {
-          if (rs.getString("INDEX_NAME") != null) {
-            names.add(rs.getString("INDEX_NAME").toUpperCase());
-          }
-        }
-      }
-    }
-    return names;
   }
 
   private HttpResponse<String> send(String method, String path, String user) throws Exception {

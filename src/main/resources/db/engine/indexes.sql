@@ -1,0 +1,13 @@
+-- Indexes Baton adds to Camunda's tables (docs/benchmarks.md). Created at every start if missing,
+-- by engine.EngineIndexes, after Camunda has created or updated its schema; plain SQL that H2 and
+-- PostgreSQL both accept. With camunda.bpm.database.schema-update=false, a DBA runs this file (and
+-- indexes-postgres.sql on PostgreSQL) beside Camunda's own scripts.
+
+-- Tasklist at scale: a role group's tasks ("My team's tasks": candidate group in the user's groups)
+-- read from the index alone, instead of every identity link of the group and then its row.
+create index if not exists BATON_IDX_IDENT_LNK_GROUP_TASK on ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_);
+
+-- Tasklist at scale: the authorization check of every task query looks up the user's own grants by
+-- user id; Camunda indexes the group id but not the user id, so without this the check reads the
+-- whole table.
+create index if not exists BATON_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_);
