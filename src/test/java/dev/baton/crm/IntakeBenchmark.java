@@ -36,7 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *   mvn -B -ntp test -Ppostgres -Dtest=IntakeBenchmark                      # PostgreSQL
  * </pre>
  * Knobs (system properties): benchmark.threads (8), benchmark.seconds (15, split into benchmark.rounds (3)
- * alternating slices of engine and webhook), benchmark.rate (100), benchmark.pacedSeconds (10).
+ * alternating slices of engine and webhook), benchmark.rate (100), benchmark.pacedSeconds (10), benchmark.batch
+ * (10: won deals per call in the batched slice, as HubSpot batches events, up to 100, when many occur at once;
+ * its rate counts handoffs, its latencies calls).
  * "CPU ms" is this JVM's CPU per start (for webhooks including the HTTP clients, which run in it too).
  */
 @BatonIntegrationTest
@@ -47,6 +49,7 @@ class IntakeBenchmark {
   static final int RATE = Integer.getInteger("benchmark.rate", 100);
   static final Duration PACED = Duration.ofSeconds(Long.getLong("benchmark.pacedSeconds", 10));
   static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
+  static final int BATCH = Integer.getInteger("benchmark.batch", 10);
   static final AtomicLong DEAL_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
 
   @LocalServerPort int port;
@@ -56,10 +59,14 @@ class IntakeBenchmark {
 
   record Result(String name, long count, Duration elapsed, long[] latenciesNanos, long cpuNanos) {
 
-    Result plus(Result other) {
-      long[] merged = Arrays.copyOf(latenciesNanos, latenciesNanos.length + other.latenciesNanos.length);
-      System.arraycopy(other.latenciesNanos, 0, merged, latenciesNanos.length, other.latenciesNanos.length);
-      return new Result(name, count + other.count, elapsed.plus(other.elapsed), merged, cpuNanos + other.cpuNanos);
+    static Result plus(Result sum, Result other) {
+      if (sum == null) {
+        return other;
+      }
+      long[] merged = Arrays.copyOf(sum.latenciesNanos, sum.latenciesNanos.length + other.latenciesNanos.length);
+      System.arraycopy(other.latenciesNanos, 0, merged, sum.latenciesNanos.length, other.latenciesNanos.length);
+      return new Result(sum.name, sum.count + other.count, sum.elapsed.plus(other.elapsed), merged,
+          sum.cpuNanos + other.cpuNanos);
     }
 
     /** CPU of this JVM (server and, for webhooks, the HTTP clients) per start: less sensitive to a busy machine. */
@@ -95,18 +102,20 @@ class IntakeBenchmark {
   void handoffIntake() throws Exception {
     String database = dataSource.getConnection().getMetaData().getDatabaseProductName();
     // Warm-up: JIT, connection pool, caches.
-    closedLoop("warm-up engine", Duration.ofSeconds(3), this::bareStart);
-    closedLoop("warm-up webhook", Duration.ofSeconds(3), this::webhook);
+    closedLoop("warm-up engine", Duration.ofSeconds(3), 1, this::bareStart);
+    closedLoop("warm-up webhook", Duration.ofSeconds(3), 1, () -> webhook(1));
+    closedLoop("warm-up batched webhook", Duration.ofSeconds(2), BATCH, () -> webhook(BATCH));
 
     // Alternating slices, so both see the same background load of a shared machine.
     Result engine = null;
     Result webhooks = null;
+    Result batched = null;
     Duration slice = RUN.dividedBy(ROUNDS);
     for (int round = 0; round < ROUNDS; round++) {
-      Result e = print(closedLoop("bare engine (RuntimeService)", slice, this::bareStart));
-      Result w = print(closedLoop("HubSpot webhook over HTTP", slice, this::webhook));
-      engine = engine == null ? e : engine.plus(e);
-      webhooks = webhooks == null ? w : webhooks.plus(w);
+      engine = Result.plus(engine, print(closedLoop("bare engine (RuntimeService)", slice, 1, this::bareStart)));
+      webhooks = Result.plus(webhooks, print(closedLoop("HubSpot webhook over HTTP", slice, 1, () -> webhook(1))));
+      batched = Result.plus(batched, print(closedLoop("HubSpot webhook, " + BATCH + " deals per call", slice,
+          BATCH, () -> webhook(BATCH))));
     }
     Result paced = print(paced());
 
@@ -116,13 +125,18 @@ class IntakeBenchmark {
         .append(Runtime.getRuntime().availableProcessors()).append(" CPUs ====\n")
         .append(String.format(Locale.ROOT, "%-34s %8s %10s %9s %9s %9s %9s%n", "what", "started", "per s",
             "p50 ms", "p99 ms", "max ms", "CPU ms"))
-        .append(engine.line()).append('\n').append(webhooks.line()).append('\n').append(paced.line()).append('\n')
-        .append(String.format(Locale.ROOT, "webhook/engine rate: %.2f; CPU per start webhook/engine: %.2f; "
-            + "load average %.1f%n", ratio, webhooks.cpuMillisPerStart() / engine.cpuMillisPerStart(),
+        .append(engine.line()).append('\n').append(webhooks.line()).append('\n').append(batched.line()).append('\n')
+        .append(paced.line()).append('\n')
+        .append(String.format(Locale.ROOT, "webhook/engine rate: %.2f (%d deals per call: %.2f); CPU per start "
+            + "webhook/engine: %.2f; load average %.1f%n", ratio, BATCH, batched.perSecond() / engine.perSecond(),
+            webhooks.cpuMillisPerStart() / engine.cpuMillisPerStart(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
         .append(String.format(Locale.ROOT, "targets (issue 8, PostgreSQL): >= 300 handoffs/s %s, >= 0.8 of the "
-            + "engine %s, p99 < 100 ms at %d req/s %s%n", webhooks.perSecond() >= 300 ? "MET" : "MISSED",
-            ratio >= 0.8 ? "MET" : "MISSED", RATE, paced.percentileMillis(99) < 100 ? "MET" : "MISSED"));
+            + "engine %s, p99 < 100 ms at %d req/s %s (one deal per call)%n", webhooks.perSecond() >= 300 ? "MET" : "MISSED",
+            ratio >= 0.8 ? "MET" : "MISSED", RATE, paced.percentileMillis(99) < 100 ? "MET" : "MISSED"))
+        .append(String.format(Locale.ROOT, "  with %d deals per call: >= 300 handoffs/s %s, >= 0.8 of the engine %s%n",
+            BATCH, batched.perSecond() >= 300 ? "MET" : "MISSED",
+            batched.perSecond() / engine.perSecond() >= 0.8 ? "MET" : "MISSED"));
     System.out.println(report);
     assertThat(webhooks.count()).isPositive();
   }
@@ -146,22 +160,25 @@ class IntakeBenchmark {
 
   private final ThreadLocal<KeepAliveHttp> connections = ThreadLocal.withInitial(() -> new KeepAliveHttp("localhost", port));
 
-  /** One signed HubSpot webhook with one won deal, as HubSpot sends it; fails unless it was created. */
-  private void webhook() throws Exception {
-    byte[] body = batch(stageChange(String.valueOf(DEAL_IDS.incrementAndGet()), "closedwon"))
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  /** One signed HubSpot webhook with this many won deals, as HubSpot sends it; fails unless all were created. */
+  private void webhook(int deals) throws Exception {
+    String[] events = new String[deals];
+    for (int i = 0; i < deals; i++) {
+      events[i] = stageChange(String.valueOf(DEAL_IDS.incrementAndGet()), "closedwon");
+    }
+    byte[] body = batch(events).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     String timestamp = String.valueOf(System.currentTimeMillis());
     KeepAliveHttp.Answer answer = connections.get().post(HubSpotWebhookController.PATH, body,
         HubSpotSignature.SIGNATURE_HEADER,
         HubSpotSignature.sign(WebhookCalls.HUBSPOT_SECRET, "POST", WebhookCalls.HUBSPOT_URL, body, timestamp),
         HubSpotSignature.TIMESTAMP_HEADER, timestamp);
-    if (answer.status() != 200 || !answer.body().contains("\"created\":1")) {
+    if (answer.status() != 200 || !answer.body().contains("\"created\":" + deals + ",")) {
       throw new IllegalStateException("Webhook not created: " + answer.status() + " " + answer.body());
     }
   }
 
-  /** THREADS threads call as fast as they can for the duration. */
-  private Result closedLoop(String name, Duration duration, Call call) throws Exception {
+  /** THREADS threads call as fast as they can for the duration; each call starts {@code startsPerCall}. */
+  private Result closedLoop(String name, Duration duration, int startsPerCall, Call call) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
     long cpu = processCpuNanos();
     long start = System.nanoTime();
@@ -189,7 +206,7 @@ class IntakeBenchmark {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     threads.shutdown();
     long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-    return new Result(name, merged.length, elapsed, merged, processCpuNanos() - cpu);
+    return new Result(name, (long) merged.length * startsPerCall, elapsed, merged, processCpuNanos() - cpu);
   }
 
   /**
@@ -214,7 +231,7 @@ class IntakeBenchmark {
       int index = i;
       sent.add(clients.submit(() -> {
         try {
-          webhook();
+          webhook(1);
         } catch (Exception e) {
           failed.incrementAndGet();
         }
