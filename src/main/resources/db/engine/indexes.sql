@@ -11,3 +11,11 @@ create index if not exists BATON_IDX_IDENT_LNK_GROUP_TASK on ACT_RU_IDENTITYLINK
 -- user id; Camunda indexes the group id but not the user id, so without this the check reads the
 -- whole table.
 create index if not exists BATON_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_);
+
+-- The job executor polls for jobs due now: with every job dated (ensure-job-due-date-not-null in
+-- application.yaml) that is a range on this index, which stops at the first few due jobs instead of
+-- reading every timer that waits months ahead (FootprintBenchmark, RenewalSurveyBenchmark).
+create index if not exists BATON_JOB_DUE_DATE on ACT_RU_JOB (DUEDATE_);
+
+-- Jobs written before every job got a due date would never be polled again: date them now.
+update ACT_RU_JOB set DUEDATE_ = CURRENT_TIMESTAMP where DUEDATE_ is null;

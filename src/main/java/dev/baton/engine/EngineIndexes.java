@@ -11,8 +11,8 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds Baton's indexes on Camunda's own tables: db/engine/indexes.sql everywhere, and
- * db/engine/indexes-postgres.sql on PostgreSQL. It runs once the engine is built, because Camunda
+ * Adds Baton's indexes on Camunda's own tables, and dates jobs an older Baton left without a due date:
+ * db/engine/indexes.sql everywhere, db/engine/indexes-postgres.sql on PostgreSQL. It runs once the engine is built, because Camunda
  * creates or updates its tables then, after Flyway has already run Baton's migrations.
  */
 @Component
@@ -20,8 +20,9 @@ public class EngineIndexes extends AbstractCamundaConfiguration {
 
   static final String SCRIPT = "db/engine/indexes.sql";
   static final String POSTGRES_SCRIPT = "db/engine/indexes-postgres.sql";
-  /** The PostgreSQL-only index on ACT_RU_JOB.DUEDATE_ that the job executor's poll uses. */
+  /** The job executor's poll uses these: jobs by due date (everywhere), locked jobs by instance (PostgreSQL). */
   public static final String JOB_DUE_DATE = "baton_job_due_date";
+  public static final String JOB_LOCKED = "baton_job_locked";
   private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
   private final DataSource dataSource;

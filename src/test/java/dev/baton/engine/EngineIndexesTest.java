@@ -24,15 +24,15 @@ class EngineIndexesTest {
   }
 
   @Test
-  void onlyPostgresGetsTheJobDueDateIndex() throws Exception {
+  void theJobExecutorsPollHasItsIndexes() throws Exception {
     boolean postgres;
     try (Connection connection = dataSource.getConnection()) {
       postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     }
+    assertThat(indexes("ACT_RU_JOB")).contains(EngineIndexes.JOB_DUE_DATE.toUpperCase());
+    // A partial index (locked jobs only): H2 has none.
     if (postgres) {
-      assertThat(indexes("ACT_RU_JOB")).contains(EngineIndexes.JOB_DUE_DATE.toUpperCase());
-    } else {
-      assertThat(indexes("ACT_RU_JOB")).doesNotContain(EngineIndexes.JOB_DUE_DATE.toUpperCase());
+      assertThat(indexes("ACT_RU_JOB")).contains(EngineIndexes.JOB_LOCKED.toUpperCase());
     }
   }
 
