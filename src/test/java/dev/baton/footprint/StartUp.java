@@ -1,6 +1,7 @@
 package dev.baton.footprint;
 
 import dev.baton.support.AppProcess;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,7 +25,7 @@ record StartUp(String what, AppProcess app, double toHealthySeconds, double spri
     try {
       app.awaitStarted(Duration.ofMinutes(10));
       double toHealthy = (System.nanoTime() - launched) / 1e9;
-      double load = LoadAverage.now();
+      double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       // Tomcat answers before Spring's ready event logs the line: give it a moment.
       for (int i = 0; i < 120; i++) {
         Matcher started = STARTED.matcher(app.output());
