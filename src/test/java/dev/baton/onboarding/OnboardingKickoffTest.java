@@ -17,6 +17,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.baton.account.AccountRepository;
 import dev.baton.support.BatonIntegrationTest;
 import dev.baton.support.TestMailServer;
+import dev.baton.support.TestPorts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * OnboardingKickoff.bpmn from the handoff to the launch: every path and timer (seeds 002 Works 1-3,
- * 004 ch. 8 and 11). WireMock on port 3081 plays the product's provisioning API
+ * 004 ch. 8 and 11). WireMock on a free port plays the product's provisioning API
  * (baton.onboarding.provisioning-url in application-test.yaml).
  */
 @BatonIntegrationTest
@@ -56,7 +57,7 @@ class OnboardingKickoffTest {
 
   @RegisterExtension static GreenMailExtension smtp = TestMailServer.create();
   @RegisterExtension static WireMockExtension provisioningApi = WireMockExtension.newInstance()
-      .options(wireMockConfig().port(3081)).build();
+      .options(wireMockConfig().port(TestPorts.PROVISIONING)).build();
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;

@@ -46,6 +46,8 @@ public final class AppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    // The test profile reads the test servers' ports (TestPorts) from these.
+    command.addAll(TestPorts.asJvmOptions());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication",
         "--spring.profiles.active=" + profile, "--server.port=" + port));
     command.addAll(List.of(args));

@@ -13,7 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application on a random port with the test profile: one Spring context shared by every
  * test class (keep it that way: no per-class properties or mocks), the job executor off, GreenMail
- * on port 3025, process test coverage under target/process-test-coverage. The database (H2 or
+ * on a free port (TestPorts), process test coverage under target/process-test-coverage. The database (H2 or
  * PostgreSQL) is shared by all tests, so use unique business keys and never count globally.
  */
 @Target(ElementType.TYPE)

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * HubSpot's CRM v3 API for tests: WireMock on localhost:3080, where the test profile points
+ * HubSpot's CRM v3 API for tests: WireMock on a free port ({@link TestPorts#CRM}), where the test profile points
  * {@code baton.crm.hubspot.api-base-url} (token {@link #TOKEN}). Use as
  * {@code @RegisterExtension static WireMockExtension crm = TestCrmServer.create();}, then stub the records.
  */
 public final class TestCrmServer {
 
-  public static final int PORT = 3080;
+  public static final int PORT = TestPorts.CRM;
   public static final String TOKEN = "test-hubspot-token";
 
   private TestCrmServer() {}
