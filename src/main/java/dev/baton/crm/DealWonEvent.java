@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,12 @@ import java.util.regex.Pattern;
 final class DealWonEvent {
 
   static final Pattern CRM = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+  /**
+   * CRMs with a webhook of their own in Baton own their namespace of business keys ({@code hubspot:<dealId>}):
+   * the generic webhook may not use their names, or its caller could claim a deal before the CRM's own
+   * event arrives, which would then be answered "duplicate".
+   */
+  static final Map<String, String> OWN_WEBHOOKS = Map.of("hubspot", HubSpotWebhookController.PATH);
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   // Practical address check: local part, @, a domain with at least one dot.
   static final Pattern EMAIL = Pattern.compile(
@@ -55,6 +62,9 @@ final class DealWonEvent {
     if (crm != null && !CRM.matcher(crm).matches()) {
       errors.add("crm", "'" + crm + "' is not a CRM name; use lower-case letters, digits and '-', "
           + "starting with a letter (e.g. salesforce, pipedrive)");
+    } else if (crm != null && OWN_WEBHOOKS.containsKey(crm)) {
+      errors.add("crm", "'" + crm + "' deals come through " + OWN_WEBHOOKS.get(crm)
+          + ", which checks that CRM's own signature; this webhook takes other CRMs");
     }
     String dealId = id(event, "dealId");
     String accountId = id(event, "accountId");

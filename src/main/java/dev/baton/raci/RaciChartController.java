@@ -1,6 +1,7 @@
 package dev.baton.raci;
 
 import dev.baton.web.ApiProblem;
+import dev.baton.web.CsvExport;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -38,29 +39,17 @@ class RaciChartController {
   }
 
   static String csv(RaciChart chart) {
-    StringBuilder csv = new StringBuilder();
     List<String> header = new ArrayList<>(List.of("process", "process name", "task", "task name"));
     chart.roles().forEach(role -> header.add(role.id()));
-    line(csv, header);
+    List<List<String>> rows = new ArrayList<>();
     for (RaciChart.Process process : chart.processes()) {
       for (RaciChart.Row row : process.tasks()) {
         List<String> cells = new ArrayList<>(List.of(process.key(), process.name(), row.id(), row.name()));
         chart.roles().forEach(role -> cells.add(row.cells().getOrDefault(role.id(), "")));
-        line(csv, cells);
+        rows.add(cells);
       }
     }
-    return csv.toString();
-  }
-
-  private static void line(StringBuilder csv, List<String> cells) {
-    csv.append(String.join(",", cells.stream().map(RaciChartController::quote).toList())).append("\r\n");
-  }
-
-  private static String quote(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
+    return CsvExport.write(header, rows);
   }
 
   static String html(RaciChart chart) {

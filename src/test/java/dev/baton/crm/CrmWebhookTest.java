@@ -97,6 +97,18 @@ class CrmWebhookTest {
   }
 
   @Test
+  void theGenericWebhookCannotClaimAHubSpotDealBeforeHubSpotSendsIt() throws Exception {
+    String hubSpotDealId = WebhookCalls.newHubSpotDealId();
+    ObjectNode claim = event().put("crm", "hubspot").put("dealId", hubSpotDealId);
+
+    assertProblem(calls.crm(claim.toString()), 400, "crm: 'hubspot' deals come through /api/webhooks/hubspot");
+    handoffs.assertNothingStarted("hubspot:" + hubSpotDealId);
+
+    HttpResponse<String> fromHubSpot = calls.hubspot(WebhookCalls.batch(WebhookCalls.stageChange(hubSpotDealId, "closedwon")));
+    assertThat(calls.json(fromHubSpot).get("events").get(0).get("outcome").asText()).isEqualTo("created");
+  }
+
+  @Test
   void thePublishedSchemaExampleIsAcceptedAndNamesEveryField() throws Exception {
     JsonNode schema = JSON.readTree(java.nio.file.Path.of("docs/crm-deal-won.schema.json").toFile());
     ObjectNode example = (ObjectNode) schema.get("examples").get(0);
@@ -213,6 +225,8 @@ class CrmWebhookTest {
     return Stream.of(
         invalid("missing crm", e -> e.remove("crm"), "crm", "missing; it is required"),
         invalid("crm with capitals", e -> e.put("crm", "SalesForce"), "crm", "is not a CRM name"),
+        invalid("a CRM with its own webhook", e -> e.put("crm", "hubspot"), "crm",
+            "'hubspot' deals come through /api/webhooks/hubspot"),
         invalid("deal id with a slash", e -> e.put("dealId", "006/../1"), "dealId", "has characters an id may not have"),
         invalid("deal id as a number", e -> e.put("dealId", 6001), "dealId", "expected text, got the number 6001"),
         invalid("account id too long", e -> e.put("accountId", "a".repeat(101)), "accountId", "at most 100"),
