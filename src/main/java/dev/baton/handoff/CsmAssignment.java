@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * "Assign the CSM and record the account": picks the account's CSM (seed 002 Work 1: segmentation
+ * "Assign the CSM and record the account": picks the account's CSM (docs/domain.md#segmentation: segmentation
  * decides who connects) and saves the account with its team, so RACI finds the right people from the
  * first user task on. The CSM is, in this order: the one the CRM names (a Camunda user with that
  * e-mail), the account's current CSM (a returning customer keeps its CSM), or the member of the

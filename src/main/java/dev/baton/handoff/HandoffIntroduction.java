@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Introduce the CSM and CS Lead to the customer" (seed 000 step 6; seed 004 ch. 8, moment of truth
- * "Welcome the customer"): the welcome mail to the customer's main contact, naming the CSM and the CS
- * Lead with their addresses, after the internal knowledge transfer (seed 003).
+ * "Introduce the CSM and CS Lead to the customer" (docs/domain.md#transition-steps, step 6; moment of truth
+ * "Welcome the customer", docs/domain.md#the-eight-moments): the welcome mail to the customer's main contact, naming the CSM and the CS
+ * Lead with their addresses, after the internal knowledge transfer (docs/domain.md#do-this-not-that).
  */
 @Component("handoffIntroduction")
 public class HandoffIntroduction {

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The handoff's overall SLA (seed 002 Work 1: the handover takes one to three days from the signed
+ * The handoff's overall SLA (docs/domain.md#csm-standard-operating-procedure: the handover takes one to three days from the signed
  * contract): {@code handoffSlaDays} business days from the deal's close date, until the end of that
  * business day. The boundary timer of SalesToCsHandoff.bpmn fires at {@link #deadline}; on breach the
  * CS Lead is told which step is still open. Late single tasks are RACI's job (reminder and escalation).

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the health capability ({@code baton.health}). {@code bands} lists the bands the
- * HealthScore DMN may output, worst first (3 to 5, seed 004 ch. 9); the worst band is the one that
+ * HealthScore DMN may output, worst first (3 to 5, docs/domain.md#bands); the worst band is the one that
  * starts a RedHealthEscalation. The thresholds themselves live only in the DMN tables.
  */
 @ConfigurationProperties(prefix = "baton.health")

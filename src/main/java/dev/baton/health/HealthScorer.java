@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthScorer {
 
-  /** Dimension name, its group (seed 004 ch. 9), its decision in HealthDimensions.dmn. */
+  /** Dimension name, its group (docs/domain.md#health-scores), its decision in HealthDimensions.dmn. */
   static final List<String[]> DIMENSIONS = List.of(
       new String[] {"deployment", "outcomes", "DeploymentHealth"},
       new String[] {"engagement", "outcomes", "EngagementHealth"},

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The escalation path of a red account (seed 004 ch. 12: how and when risks are escalated, and to
+ * The escalation path of a red account (docs/domain.md#escalation-paths: how and when risks are escalated, and to
  * whom), run at every review of RedHealthEscalation.bpmn: still red at the first review goes to the
  * CS Lead, at the second and later ones to the executive sponsor role as well.
  */

@@ -26,7 +26,7 @@ final class HandoffData {
   /** Text values copied as they are (onboarding variable name = handoff variable name, docs/handoff.md). */
   static final List<String> TEXTS = List.of("accountName", "dealName", "segment", "region", "industry", "crm", "dealId",
       "currency", "customerContactName", "customerContactEmail", "csmName",
-      // the handoff checklist (seed 001) that onboarding shows: kickoff deck, success plan, provisioning
+      // the handoff checklist (docs/domain.md#handoff-checklist) that onboarding shows: kickoff deck, success plan, provisioning
       "pricingPlan", "useCase", "painPoints", "deploymentScope", "deploymentTimeline", "integrations",
       "customerTasks", "risks", "renewalTerms", "knowledgeTransferNotes", "salesPerceptions");
   /** ISO dates (yyyy-MM-dd strings); a value that is no date is left out with a warning. */

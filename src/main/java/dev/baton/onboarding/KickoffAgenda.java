@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The draft agenda of the external kickoff, built from what Sales handed over (seed 001: CS presents a
- * project view, Sales signs off; seed 002 Work 1: the CSM shares the next work plan; seed 004 ch. 8: the
+ * The draft agenda of the external kickoff, built from what Sales handed over (docs/domain.md#handoff-checklist: CS presents a
+ * project view, Sales signs off; docs/domain.md#csm-standard-operating-procedure: the CSM shares the next work plan; docs/domain.md#moments-of-truth: the
  * customer should never have to repeat themselves). The CSM edits it in "Prepare the kickoff".
  */
 final class KickoffAgenda {

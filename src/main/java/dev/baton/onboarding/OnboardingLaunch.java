@@ -17,8 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Launch, the customer is live (seed 004 ch. 8, moment of truth "Launch"): the onboarding satisfaction
- * survey goes to the customer (seed 002 Work 3), time to value (close date to launch, in days) is
+ * Launch, the customer is live (moment of truth "Launch", docs/domain.md#the-eight-moments): the onboarding satisfaction
+ * survey goes to the customer (docs/domain.md#csm-standard-operating-procedure), time to value (close date to launch, in days) is
  * recorded on the account, and {@link OnboardingLaunched} is published inside the transaction so renewal
  * preparation starts from it (a failing listener rolls the launch back, nothing half-done).
  */

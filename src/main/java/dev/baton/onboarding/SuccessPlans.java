@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Turns what the CSM entered in the success plan form (the dynamic lists {@code objectives} and
  * {@code milestones}) into the success plan: structured JSON (variable {@code successPlan} and the
  * onboarding table), checked so that every objective has a baseline and a target (quantitative) or
- * success criteria (qualitative), an owner, and every milestone a date (seed 004 ch. 11).
+ * success criteria (qualitative), an owner, and every milestone a date (docs/domain.md#success-plan).
  * A problem fails the form's completion with a message naming the row, the field and the fix.
  */
 @Component("successPlans")

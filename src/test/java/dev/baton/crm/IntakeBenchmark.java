@@ -131,7 +131,7 @@ class IntakeBenchmark {
             + "webhook/engine: %.2f; load average %.1f%n", ratio, BATCH, batched.perSecond() / engine.perSecond(),
             webhooks.cpuMillisPerStart() / engine.cpuMillisPerStart(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
-        .append(String.format(Locale.ROOT, "targets (issue 8, PostgreSQL): >= 300 handoffs/s %s, >= 0.8 of the "
+        .append(String.format(Locale.ROOT, "targets (PostgreSQL): >= 300 handoffs/s %s, >= 0.8 of the "
             + "engine %s, p99 < 100 ms at %d req/s %s (one deal per call)%n", webhooks.perSecond() >= 300 ? "MET" : "MISSED",
             ratio >= 0.8 ? "MET" : "MISSED", RATE, paced.percentileMillis(99) < 100 ? "MET" : "MISSED"))
         .append(String.format(Locale.ROOT, "  with %d deals per call: >= 300 handoffs/s %s, >= 0.8 of the engine %s%n",

@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The concurrency drill (issue 8): 50 simultaneous deliveries of one HubSpot event start one handoff;
+ * The concurrency drill: 50 simultaneous deliveries of one HubSpot event start one handoff;
  * 50 simultaneous red signals for one account start one escalation. Every caller gets a 2xx.
  */
 @BatonIntegrationTest

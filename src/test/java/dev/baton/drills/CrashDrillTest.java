@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The crash drill (issue 8): while signed webhooks arrive at a steady rate, Baton is killed with
+ * The crash drill: while signed webhooks arrive at a steady rate, Baton is killed with
  * SIGKILL and started again on the same database. Every webhook answered 2xx has exactly one handoff;
  * no failed or unanswered one left a half-started handoff; the work due during the downtime (the
  * handoffs' asynchronous steps, the queued mails) runs after the restart. Jobs the dead node had

@@ -42,7 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The slow CRM drill (issue 8): HubSpot's API (WireMock) resets connections, closes them without an
+ * The slow CRM drill: HubSpot's API (WireMock) resets connections, closes them without an
  * answer, or answers later than Baton's HTTP connector waits (baton.http-connector.read-timeout, 3 s in the
  * test profile). The enrichment job fails fast or at the timeout, is retried on the configured backoff
  * (the engine's clock moved across it), becomes an incident after the last retry, and Cockpit's Retry

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The two-node drill (issue 8), the way Camunda 7 scales out: a homogeneous cluster, two Baton JVMs with
+ * The two-node drill, the way Camunda 7 scales out: a homogeneous cluster, two Baton JVMs with
  * the same models and settings on one PostgreSQL database, each with its job executor on. Both start at
  * the same moment on an empty database; signed "deal won" webhooks are spread over both, the same event
  * often delivered to both at once; node A is killed with SIGKILL while it holds job locks, and node B

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Footprint (issue 8): start-up time, and resident memory with 10,000 running instances. Baton runs as an
+ * Footprint: start-up time, and resident memory with 10,000 running instances. Baton runs as an
  * operator runs it, in its own JVM ({@link AppProcess}: this build's classes and dependencies, not the packaged
  * jar) with the JVM options below, the job executor on and a real SMTP server (GreenMail, in this JVM); on a
  * fresh H2 file database (demo profile; deleted afterwards, it takes gigabytes) or, with -Ppostgres, on the

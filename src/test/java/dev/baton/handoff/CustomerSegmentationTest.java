@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * processes/CustomerSegmentation.dmn, rule by rule and at each threshold (seed 002 Work 1: the handover
+ * processes/CustomerSegmentation.dmn, rule by rule and at each threshold (docs/domain.md#csm-standard-operating-procedure: the handover
  * takes one to three days; segments by size, region and industry). Empty cells are unknown inputs.
  */
 @BatonIntegrationTest

@@ -45,7 +45,7 @@ import org.springframework.context.PayloadApplicationEvent;
 /**
  * SalesToCsHandoff.bpmn started by the generic CRM event (the deal JSON has the data, no CRM call):
  * the account and team before the first task, the checklist loop, the knowledge transfer, the welcome
- * mail, HandoffCompleted and the overall SLA timer (seeds 000, 001, 002 Work 1, 003, 004 ch. 8).
+ * mail, HandoffCompleted and the overall SLA timer (docs/domain.md#sales-to-cs-transition).
  */
 @BatonIntegrationTest
 class HandoffGenericCrmTest {
@@ -150,7 +150,7 @@ class HandoffGenericCrmTest {
     Task meeting = handoffs.task(instance.getId());
     assertThat(meeting.getTaskDefinitionKey()).isEqualTo("Task_KnowledgeTransfer");
     assertThat(meeting.getAssignee()).isEqualTo(salesRep);
-    // No customer contact before the internal knowledge transfer (seed 003).
+    // No customer contact before the internal knowledge transfer (docs/domain.md#do-this-not-that).
     handoffs.sendMails(accountId);
     assertThat(HandoffFixture.recipients(smtp.getReceivedMessages(), "Welcome")).isEmpty();
 

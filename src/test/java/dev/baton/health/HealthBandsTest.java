@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** baton.health.bands: 3 to 5 bands, worst first (seed 004 ch. 9), and what "worse" and "better" mean. */
+/** baton.health.bands: 3 to 5 bands, worst first (docs/domain.md#bands), and what "worse" and "better" mean. */
 class HealthBandsTest {
 
   static final HealthProperties FIVE = new HealthProperties(

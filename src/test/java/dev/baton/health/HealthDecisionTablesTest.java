@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every band edge of processes/HealthDimensions.dmn and every rule of processes/HealthScore.dmn
- * (dimensions and groups from seed 004 ch. 9). An empty CSV cell is "no signal yet" (null).
+ * (dimensions and groups from docs/domain.md#health-scores). An empty CSV cell is "no signal yet" (null).
  */
 @BatonIntegrationTest
 class HealthDecisionTablesTest {

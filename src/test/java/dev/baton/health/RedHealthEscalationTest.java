@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * RedHealthEscalation.bpmn: started when the band becomes red (once, also under concurrent signals),
- * ended by recovery or churn, and its escalation path at the 14-day reviews (seed 004 ch. 12).
+ * ended by recovery or churn, and its escalation path at the 14-day reviews (docs/domain.md#escalation-paths).
  */
 @BatonIntegrationTest
 class RedHealthEscalationTest {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The RACI mails (seed 000: R does, A answers for it, C gives input, I is told when it is done). */
+/** The RACI mails (docs/domain.md#raci: R does, A answers for it, C gives input, I is told when it is done). */
 @BatonIntegrationTest
 class RaciMailTest {
 

@@ -44,10 +44,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Issue 6/8 benchmark: 10,000 accounts whose 90-day renewal survey falls due at the same moment. Measures
+ * Timer-storm benchmark: 10,000 accounts whose 90-day renewal survey falls due at the same moment. Measures
  * how long the job executor (really running, configured as in application.yaml {@code camunda.bpm.job-execution})
  * takes to fire every survey timer and deliver every survey mail to a real SMTP server (GreenMail).
- * Target (issue 8): drained in 60 s or less.
+ * Target: drained in 60 s or less (docs/benchmarks.md).
  *
  * <p>Not part of the suite (Surefire excludes *Benchmark). Run:
  * {@code mvn -B -ntp test -Dtest=RenewalSurveyBenchmark} (H2), or on PostgreSQL with {@code -Ppostgres} and
@@ -154,7 +154,7 @@ class RenewalSurveyBenchmark {
         surveys delivered:   %.1f s to SMTP (GreenMail): %d mails, %.0f mails/s, %d jobs, %.0f jobs/s
         CPU used meanwhile:  %.1f s by this JVM (engine, mail, GreenMail): %.1f ms per survey; on %d idle cores
                              that is about %.0f s of work (the database server's CPU not counted)
-        target (issue 8):    all delivered in %d s or less: %s
+        target:              all delivered in %d s or less: %s
         ======================================================================================
         %n""", ACCOUNTS, database, settings.getCorePoolSize(), settings.getMaxPoolSize(), settings.getQueueCapacity(),
         settings.getMaxJobsPerAcquisition(), settings.getWaitTimeInMillis(), settings.getBackoffTimeInMillis(),

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tasklist at scale (issue 8): 50,000 open tasks spread over the role groups, then the requests
+ * Tasklist at scale: 50,000 open tasks spread over the role groups, then the requests
  * Tasklist sends when a CSM opens "My team's tasks" (HAL list of the first page with the card
  * variables, and the count), measured over HTTP with authorizations on. Target: p95 under 50 ms.
  *
