@@ -291,6 +291,39 @@ class RenewalPreparationTest {
   }
 
   @Test
+  void aMovedRenewalDateMovesTheInvitationsDueDateAndTheSecondSurvey() {
+    LocalDate first = today().plusDays(130);
+    String account = renewals.save(RenewalTestSupport.newAccountId("moved2"), first);
+    ProcessInstance instance = renewals.instance(account);
+    execute(job("Event_ReviewDue", instance));
+    renewals.complete(instance, "Task_InternalAccountReview", Map.of("valueDeliveredSoFar", "Goals met",
+        "renewalApproach", "standard", "internalAgreement", true));
+    assertThat(renewals.task(instance, "Task_InviteToValueReview").getDueDate()).isEqualTo(due(first, 120));
+
+    LocalDate later = first.plusDays(20);
+    renewals.save(account, later);
+    assertThat(renewals.task(instance, "Task_InviteToValueReview").getDueDate()).isEqualTo(due(later, 120));
+    assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().list())
+        .extracting(Job::getDuedate).contains(due(later, 120)).doesNotContain(due(first, 120));
+
+    renewals.invite(instance);
+    renewals.complete(instance, "Task_ValueReview", Map.of("valueDelivered", "Faster onboarding",
+        "nextObjectives", "More teams", "decisionMakerName", "Dana Decider", "decisionMakerEmail", "dana@customer.test"));
+    ClockUtil.setCurrentTime(due(later, 90));
+    execute(job("Event_SurveyDue", instance));
+    runtime.createMessageCorrelation(RenewalSurvey.ANSWERED_MESSAGE).processInstanceId(instance.getId())
+        .setVariable("customerAnswer", "unsure").correlateWithResult();
+    renewals.complete(instance, "Task_AddressRisk", Map.of("riskFindings", "Budget review", "riskPlan", "ROI study",
+        "renewalLikelihood", "unsure"));
+    assertThat(job("Event_SecondSurveyDue", instance).getDuedate()).isEqualTo(due(later, 75));
+
+    LocalDate again = later.plusDays(10);
+    renewals.save(account, again);
+    assertThat(job("Event_SecondSurveyDue", instance).getDuedate()).isEqualTo(due(again, 75));
+    assertThat(renewals.instances(account)).hasSize(1);
+  }
+
+  @Test
   void renewedThanksTheCustomerAndStartsTheNextCycleFromTheNewDate() throws Exception {
     LocalDate renewal = today().plusDays(40);
     String account = renewals.save(RenewalTestSupport.newAccountId("renewed"), renewal);
