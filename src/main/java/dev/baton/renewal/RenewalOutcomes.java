@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The end of a renewal: thank the customer when renewed (seed 004 ch. 8), mark the account when churned. */
+/** The end of a renewal: thank the customer when renewed (docs/domain.md#renewals), mark the account when churned. */
 @Component("renewalOutcomes")
 public class RenewalOutcomes {
 
