@@ -87,7 +87,7 @@ public class DemoPortfolio {
     String walked = dealWon("D-1000", "demo-summit", "Summit Outdoor Gear", 64_000, today.minusDays(3), "Rosa Diaz");
     walkHandoff(walked);
 
-    // Live accounts: renewal preparation runs for each (120-day step at once, survey next).
+    // Live accounts: renewal preparation runs for each (the internal review at once, for the CSM).
     account("demo-brightline", "Brightline Analytics", "Mid-Market", today.plusDays(100));
     account("demo-cobalt", "Cobalt Health Partners", "Enterprise", today.plusDays(40));
     // An account whose health turns red: the red-health escalation starts.

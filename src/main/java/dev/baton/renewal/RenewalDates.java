@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The dates of RenewalPreparation.bpmn, by expression: {@code ${renewalDates.before(renewalDate, 'review')}}
  * is the renewal date minus the configured offset of that step, at {@code baton.renewal.at} local time.
- * A date already past makes the timer due at once (Camunda runs overdue timers straight away).
+ * Timers use it to start a step (a date already past makes the timer due at once: Camunda runs overdue
+ * timers straight away), user tasks as their due date (the invitation by day 120, the signature a month
+ * before: a date already past makes the task late at once, and RACI escalates it).
  */
 @Component("renewalDates")
 public class RenewalDates {
@@ -25,7 +27,7 @@ public class RenewalDates {
     return at(date(renewalDate).minusDays(properties.offset(step)));
   }
 
-  /** The renewal date itself (the signature task is due then). */
+  /** The renewal date itself. */
   public Date on(Object renewalDate) {
     return at(date(renewalDate));
   }

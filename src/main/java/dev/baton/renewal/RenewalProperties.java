@@ -9,17 +9,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of renewal preparation ({@code baton.renewal}, docs/renewal.md). {@code offsets}: days before
- * the renewal date at which each step of RenewalPreparation.bpmn starts, by the name its timer uses
- * ({@code ${renewalDates.before(renewalDate, 'survey')}}); another company changes these numbers, not
- * the model. {@code surveyAnswerDays}: how long the customer has to answer the likelihood survey before
+ * the renewal date at which each step of RenewalPreparation.bpmn starts or is due, by the name its timer
+ * or due date uses ({@code ${renewalDates.before(renewalDate, 'survey')}}); another company changes these
+ * numbers, not the model. {@code surveyAnswerDays}: how long the customer has to answer the likelihood survey before
  * the CSM reaches out in person. {@code at}: the local time of day the timers fire. {@code term}: the
  * usual contract term, which proposes the next renewal date on the contract form.
  */
 @ConfigurationProperties(prefix = "baton.renewal")
 public record RenewalProperties(Map<String, Integer> offsets, Integer surveyAnswerDays, LocalTime at, Period term) {
 
-  /** The steps of RenewalPreparation.bpmn and their defaults (seed 004 ch. 8 and 10, seed 002 Works 8 and 9). */
-  static final Map<String, Integer> DEFAULT_OFFSETS = Map.of("review", 120, "survey", 90, "contract", 30);
+  /**
+   * The steps of RenewalPreparation.bpmn and their defaults (docs/domain.md#renewals): the internal review
+   * early enough that the customer hears from us by day 120 ({@code outreach}, the invitation's due date),
+   * the likelihood survey at 90 and, for an unsure or missing answer, again at 75; the contract prepared
+   * two months before so that it is signed a month before ({@code signing}, the decision's due date).
+   */
+  static final Map<String, Integer> DEFAULT_OFFSETS = Map.of("review", 135, "outreach", 120, "survey", 90,
+      "survey-again", 75, "contract", 60, "signing", 30);
 
   public RenewalProperties {
     Map<String, Integer> merged = new LinkedHashMap<>(DEFAULT_OFFSETS);

@@ -147,8 +147,10 @@ class MailServerDownDrillTest {
     List<String> queuedByStaff = queuedBetween(attempts, start.plus(STAFF_AT), start.plus(STAFF_AT).plusSeconds(1));
     assertThat(kinds(queuedAtStart)).containsExactlyInAnyOrderEntriesOf(
         Map.of("renewal-survey", 4L, "raci-reminder", 3L, "raci-escalation", 3L));
-    assertThat(kinds(queuedByStaff)).containsExactlyInAnyOrderEntriesOf(
-        Map.of("raci-accountable-completed", 3L, "raci-consulted", 3L));
+    // The late reviews open the invitations to the value review, already past their day (120 days before the
+    // renewal): the Account Manager is consulted, and the CSM reminded and the CS Lead told at once.
+    assertThat(kinds(queuedByStaff)).containsExactlyInAnyOrderEntriesOf(Map.of("raci-accountable-completed", 3L,
+        "raci-consulted", 3L, "raci-reminder", 3L, "raci-escalation", 3L));
     assertThat(attempts.keySet()).containsExactlyInAnyOrderElementsOf(union(queuedAtStart, queuedByStaff));
 
     // The backoff is the configured one: attempts at 0, 30 s, 2.5 min, 7.5 min, 22.5 min after queueing.
@@ -190,7 +192,7 @@ class MailServerDownDrillTest {
     ClockUtil.setCurrentTime(Date.from(later.plus(Duration.ofDays(1))));
     assertThat(jobs.run(this::activeInstances)).isEmpty();
     List<HistoricProcessInstance> all = deliveries(start);
-    assertThat(all).hasSize(16).allMatch(d -> d.getEndTime() != null, "delivered");
+    assertThat(all).hasSize(22).allMatch(d -> d.getEndTime() != null, "delivered");
     assertThat(attempts.keySet()).allMatch(d -> runtime.createIncidentQuery().processInstanceId(d).count() == 0);
     Map<String, Integer> copies = received();
     assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(messageIds(attempts.keySet()));
@@ -222,21 +224,23 @@ class MailServerDownDrillTest {
     return ids;
   }
 
-  /** Both reviews of the 120-day step done, naming the decision maker the survey goes to. */
+  /** The internal review, the invitation and the value review done, naming the decision maker the survey goes to. */
   private void completeReviews(String account) {
     tasks.complete(task(account, "Task_InternalAccountReview").getId(), Map.of("valueDeliveredSoFar", "Goals met",
         "renewalApproach", "standard", "internalAgreement", true));
+    tasks.complete(task(account, "Task_InviteToValueReview").getId(), Map.of("valueReviewInvitees", "Dana Decider",
+        "invitedOn", "2027-02-20"));
     tasks.complete(task(account, "Task_ValueReview").getId(), Map.of("valueDelivered", "Faster onboarding",
         "nextObjectives", "Roll out to sales", "decisionMakerName", "Dana Decider",
         "decisionMakerEmail", "dana@" + account + ".test"));
   }
 
-  /** The account manager completes her (overdue) review over the REST API, as Tasklist does. */
+  /** The CSM completes her (overdue) review over the REST API, as Tasklist does. */
   private void completeInternalReviewInTasklist(String account) throws Exception {
     Task task = task(account, "Task_InternalAccountReview");
     HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/engine-rest/task/" + task.getId() + "/complete"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("account-manager-demo:demo".getBytes()))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("csm-demo:demo".getBytes()))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"variables\": {\"valueDeliveredSoFar\": {\"value\": \"Late\"}, "
             + "\"renewalApproach\": {\"value\": \"standard\"}, \"internalAgreement\": {\"value\": true}}}"))

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Makes a portfolio of running process instances the way Baton's users make it, through its public paths
  * only (no engine start by key): won deals posted to the signed CRM webhook, each a handoff waiting at its
- * sales rep's checklist plus the account's renewal preparation waiting on its 120-day timer; a share of those
+ * sales rep's checklist plus the account's renewal preparation waiting on its first timer (135 days before); a share of those
  * handoffs walked through Tasklist's REST calls into onboarding (waiting at the kickoff); accounts put
  * through the accounts API whose health signal turns them red (an escalation waiting at the recovery plan,
  * plus their renewal preparation). The job executor does the asynchronous steps and sends every mail.
@@ -91,8 +91,8 @@ final class RunningPortfolio {
   private void redAccount(int i) throws Exception {
     String accountId = run + "-red-" + i;
     api.putAccount(accountId, Map.of("name", "Footprint Red " + i, "segment", i % 2 == 0 ? "Mid-Market" : "SMB",
-        // Past 120 days: the renewal preparation waits on its first timer.
-        "renewalDate", today.plusDays(130 + i % 500).toString(),
+        // Beyond the internal review's 135 days: the renewal preparation waits on its first timer.
+        "renewalDate", today.plusDays(140 + i % 500).toString(),
         "team", Map.of("csm", "csm-demo", "account-manager", "account-manager-demo", "sales-rep", "sales-rep-demo",
             "cs-lead", "cs-lead-demo")));
     JsonNode health = api.healthSignal(accountId, Map.of("timestamp", OffsetDateTime.now().toString(),

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** GET /api/raci: the chart of seed 003, generated from the deployed models. */
+/** GET /api/raci: the RACI chart (docs/domain.md#raci), generated from the deployed models. */
 @BatonIntegrationTest
 class RaciChartTest {
 
@@ -56,6 +56,31 @@ class RaciChartTest {
     assertThat(review.get("cells").get("sales-rep").asText()).isEqualTo("I");
     assertThat(process.get("tasks").get(1).get("cells").get("cs-lead").asText()).isEqualTo("A/R");
     assertThat(chart.get("processes").findValuesAsText("key")).doesNotContain("MailDelivery");
+  }
+
+  @Test
+  void theRenewalChartMakesTheCsmResponsibleAndConsultsTheAccountManager() throws Exception {
+    JsonNode chart = json.readTree(get("/api/raci?format=json", "csm-demo:demo").body());
+    JsonNode renewal = null;
+    for (JsonNode p : chart.get("processes")) {
+      if (p.get("key").asText().equals("RenewalPreparation")) {
+        renewal = p;
+      }
+    }
+    assertThat(renewal).isNotNull();
+    assertThat(renewal.get("tasks").findValuesAsText("id")).startsWith("Task_InternalAccountReview",
+        "Task_InviteToValueReview", "Task_ValueReview");
+    java.util.Map<String, JsonNode> cells = new java.util.HashMap<>();
+    renewal.get("tasks").forEach(task -> cells.put(task.get("id").asText(), task.get("cells")));
+    // The procedure: renewal, CSM responsible (docs/domain.md#raci); the Account Manager gives input.
+    for (String task : java.util.List.of("Task_InternalAccountReview", "Task_InviteToValueReview", "Task_ValueReview",
+        "Task_AddressRisk", "Task_ReachOut", "Task_PrepareContract", "Task_RecordDecision", "Task_Offboard")) {
+      assertThat(cells.get(task).get("csm").asText()).as(task).isEqualTo("R");
+      assertThat(cells.get(task).get("cs-lead").asText()).as(task).isEqualTo("A");
+      assertThat(cells.get(task).get("account-manager").asText()).as(task).isEqualTo("C");
+    }
+    assertThat(cells.get("Task_PrepareContract").get("finance").asText()).isEqualTo("C");
+    assertThat(cells.get("Task_RecordDecision").get("sales-rep").asText()).isEqualTo("I");
   }
 
   @Test

@@ -19,12 +19,17 @@ class RenewalDatesTest {
   }
 
   @Test
-  void defaultsAre120And90And30DaysBeforeAt9WithTenDaysToAnswer() {
+  void defaultsFollowTheProcedureAt9WithTenDaysToAnswer() {
     RenewalDates dates = new RenewalDates(new RenewalProperties(null, null, null, null));
 
-    assertThat(dates.before("2027-03-31", "review")).isEqualTo(at("2026-12-01", 9));
+    // Internal review first, the customer hears from us by day 120, surveys at 90 and 75, the contract
+    // prepared at 60 and signed at 30 (docs/domain.md#renewals).
+    assertThat(dates.before("2027-03-31", "review")).isEqualTo(at("2026-11-16", 9));
+    assertThat(dates.before("2027-03-31", "outreach")).isEqualTo(at("2026-12-01", 9));
     assertThat(dates.before("2027-03-31", "survey")).isEqualTo(at("2026-12-31", 9));
-    assertThat(dates.before("2027-03-31", "contract")).isEqualTo(at("2027-03-01", 9));
+    assertThat(dates.before("2027-03-31", "survey-again")).isEqualTo(at("2027-01-15", 9));
+    assertThat(dates.before("2027-03-31", "contract")).isEqualTo(at("2027-01-30", 9));
+    assertThat(dates.before("2027-03-31", "signing")).isEqualTo(at("2027-03-01", 9));
     assertThat(dates.on("2027-03-31")).isEqualTo(at("2027-03-31", 9));
     assertThat(dates.surveyAnswerWait()).isEqualTo("P10D");
     assertThat(dates.next("2027-03-31")).isEqualTo("2028-03-31");
@@ -37,7 +42,7 @@ class RenewalDatesTest {
 
     assertThat(dates.before("2027-03-31", "review")).isEqualTo(at("2026-11-01", 7));
     assertThat(dates.before("2027-03-31", "survey")).isEqualTo(at("2027-01-30", 7));
-    assertThat(dates.before("2027-03-31", "contract")).isEqualTo(at("2027-03-01", 7));
+    assertThat(dates.before("2027-03-31", "contract")).isEqualTo(at("2027-01-30", 7));
     assertThat(dates.before("2027-03-31", "kickoff")).isEqualTo(at("2026-09-12", 7));
     assertThat(dates.surveyAnswerWait()).isEqualTo("P14D");
     assertThat(dates.next("2027-03-31")).isEqualTo("2029-03-31");

@@ -12,6 +12,7 @@ import dev.baton.account.AccountChurned;
 import dev.baton.account.AccountRepository;
 import dev.baton.account.AccountService;
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.Jobs;
 import dev.baton.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 
 /**
- * RenewalPreparation.bpmn with the clock moved: the steps' timers from the renewal date and its offsets
- * (seed 004 ch. 8 and 10, seed 002 Works 8 and 9), rescheduling when the date moves, and both outcomes.
+ * RenewalPreparation.bpmn with the clock moved: the steps' timers and due dates from the renewal date and
+ * its offsets (docs/domain.md#renewals), who is responsible, the RACI escalation of the steps due by the
+ * procedure's days, rescheduling when the date moves, and both outcomes.
  */
 @BatonIntegrationTest
 class RenewalPreparationTest {
@@ -57,6 +60,7 @@ class RenewalPreparationTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired ConfigurableApplicationContext context;
+  @Autowired RenewalProperties properties;
   RenewalTestSupport renewals;
   final List<AccountChurned> churned = Collections.synchronizedList(new ArrayList<>());
   final ApplicationListener<PayloadApplicationEvent<AccountChurned>> churnListener = ApplicationListener.forPayload(churned::add);
@@ -76,17 +80,28 @@ class RenewalPreparationTest {
   }
 
   @Test
-  void eachStepsTimerIsDueOnTheRenewalDateMinusItsOffset() {
+  void eachStepStartsOrIsDueOnTheRenewalDateMinusItsOffset() {
+    assertThat(properties.offsets()).containsOnlyKeys("review", "outreach", "survey", "survey-again", "contract",
+        "signing");
     LocalDate renewal = today().plusDays(200);
     String account = renewals.save(RenewalTestSupport.newAccountId("timers"), renewal);
     ProcessInstance instance = renewals.instance(account);
     BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ReviewDue");
-    assertThat(job("Event_ReviewDue", instance).getDuedate()).isEqualTo(due(renewal, 120));
+    assertThat(job("Event_ReviewDue", instance).getDuedate()).isEqualTo(due(renewal, 135));
 
-    ClockUtil.setCurrentTime(due(renewal, 120));
+    ClockUtil.setCurrentTime(due(renewal, 135));
     execute(job("Event_ReviewDue", instance));
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_InternalAccountReview");
-    renewals.completeReviews(instance, "dana@customer.test");
+    renewals.complete(instance, "Task_InternalAccountReview", Map.of("valueDeliveredSoFar", "Goals met",
+        "renewalApproach", "standard", "internalAgreement", true));
+    // The customer hears from us by day 120: the invitation to the value review is due then.
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_InviteToValueReview");
+    assertThat(renewals.task(instance, "Task_InviteToValueReview").getDueDate()).isEqualTo(due(renewal, 120));
+    renewals.invite(instance);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ValueReview");
+    renewals.complete(instance, "Task_ValueReview", Map.of("valueDelivered", "30% faster onboarding",
+        "nextObjectives", "Roll out to sales", "decisionMakerName", "Dana Decider",
+        "decisionMakerEmail", "dana@customer.test"));
 
     BpmnAwareTests.assertThat(instance).isWaitingAt("Event_SurveyDue");
     assertThat(job("Event_SurveyDue", instance).getDuedate()).isEqualTo(due(renewal, 90));
@@ -100,26 +115,116 @@ class RenewalPreparationTest {
     runtime.createMessageCorrelation(RenewalSurvey.ANSWERED_MESSAGE).processInstanceId(instance.getId())
         .setVariable("customerAnswer", "likely").correlateWithResult();
     BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ContractDue");
-    assertThat(job("Event_ContractDue", instance).getDuedate()).isEqualTo(due(renewal, 30));
+    assertThat(job("Event_ContractDue", instance).getDuedate()).isEqualTo(due(renewal, 60));
 
-    ClockUtil.setCurrentTime(due(renewal, 30));
+    ClockUtil.setCurrentTime(due(renewal, 60));
     execute(job("Event_ContractDue", instance));
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_PrepareContract");
+    renewals.complete(instance, "Task_PrepareContract", Map.of("renewalSeats", 120L, "contractSentOn", today().toString()));
+    // Signed a month before the renewal date: the decision is due then.
+    assertThat(renewals.task(instance, "Task_RecordDecision").getDueDate()).isEqualTo(due(renewal, 30));
   }
 
   @Test
-  void aRenewalDate100DaysAwayRunsThe120DayStepAtOnce() {
+  void theCsmIsResponsibleForEveryRenewalTaskAndTheAccountManagerIsConsulted() throws Exception {
+    LocalDate renewal = today().plusDays(40);
+    String account = renewals.save(RenewalTestSupport.newAccountId("owner"), renewal);
+    ProcessInstance instance = renewals.instance(account);
+    execute(job("Event_ReviewDue", instance));
+    renewals.sendMails(account);
+
+    for (String step : List.of("Task_InternalAccountReview", "Task_InviteToValueReview", "Task_ValueReview")) {
+      assertThat(renewals.task(instance, step).getAssignee()).as(step).isEqualTo("csm-demo");
+      if (step.equals("Task_InternalAccountReview")) {
+        renewals.complete(instance, step, Map.of("valueDeliveredSoFar", "Goals met", "renewalApproach", "standard",
+            "internalAgreement", true));
+      } else if (step.equals("Task_InviteToValueReview")) {
+        renewals.invite(instance);
+      } else {
+        renewals.complete(instance, step, Map.of("valueDelivered", "Faster onboarding", "nextObjectives", "More teams",
+            "decisionMakerName", "Dana Decider", "decisionMakerEmail", "dana@customer.test"));
+      }
+    }
+    execute(job("Event_SurveyDue", instance));
+    runtime.createMessageCorrelation(RenewalSurvey.ANSWERED_MESSAGE).processInstanceId(instance.getId())
+        .setVariable("customerAnswer", "likely").correlateWithResult();
+    execute(job("Event_ContractDue", instance));
+    assertThat(renewals.task(instance, "Task_PrepareContract").getAssignee()).isEqualTo("csm-demo");
+    renewals.complete(instance, "Task_PrepareContract", Map.of("renewalSeats", 120L, "contractSentOn", today().toString()));
+    assertThat(renewals.task(instance, "Task_RecordDecision").getAssignee()).isEqualTo("csm-demo");
+
+    // The Account Manager is asked for input on each of these steps (RACI's "your input is wanted" mail).
+    renewals.sendMails(account);
+    List<String> consulted = Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> header(m, "X-Baton-Mail-Kind").equals("raci-consulted"))
+        .filter(m -> recipients(m).contains("account-manager-demo@example.com"))
+        .map(RenewalPreparationTest::subject).toList();
+    assertThat(consulted).anyMatch(t -> t.contains("Internal account review"))
+        .anyMatch(t -> t.contains("Invite the customer to the value review"))
+        .anyMatch(t -> t.contains("Review the value delivered with the customer"))
+        .anyMatch(t -> t.contains("Prepare and send the renewal contract"))
+        .anyMatch(t -> t.contains("Record the customer's decision"));
+  }
+
+  @Test
+  void aLateInvitationToTheValueReviewEscalatesToTheCsLead() throws Exception {
+    LocalDate renewal = today().plusDays(130);
+    String account = renewals.save(RenewalTestSupport.newAccountId("invite"), renewal);
+    ProcessInstance instance = renewals.instance(account);
+    execute(job("Event_ReviewDue", instance));
+    renewals.complete(instance, "Task_InternalAccountReview", Map.of("valueDeliveredSoFar", "Goals met",
+        "renewalApproach", "standard", "internalAgreement", true));
+    Task invitation = renewals.task(instance, "Task_InviteToValueReview");
+    assertThat(invitation.getDueDate()).isEqualTo(due(renewal, 120));
+    renewals.sendMails(account);
+    smtp.reset();
+
+    ClockUtil.setCurrentTime(new Date(due(renewal, 120).getTime() + Duration.ofMinutes(1).toMillis()));
+    Jobs.executeAll(management, instance.getId());
+    renewals.sendMails(account);
+
+    assertThat(tasks.getVariableLocal(invitation.getId(), "escalated")).isEqualTo(true);
+    assertThat(recipientsOf("raci-escalation")).containsExactly("cs-lead-demo@example.com");
+    assertThat(recipientsOf("raci-reminder")).containsExactly("csm-demo@example.com");
+  }
+
+  @Test
+  void aDecisionNotRecordedAMonthBeforeTheRenewalEscalatesToTheCsLead() throws Exception {
+    LocalDate renewal = today().plusDays(70);
+    String account = renewals.save(RenewalTestSupport.newAccountId("signing"), renewal);
+    ProcessInstance instance = throughToDecision(account);
+    Task decision = renewals.task(instance, "Task_RecordDecision");
+    assertThat(decision.getDueDate()).isEqualTo(due(renewal, 30));
+    renewals.sendMails(account);
+    smtp.reset();
+
+    ClockUtil.setCurrentTime(new Date(due(renewal, 31).getTime()));
+    Jobs.executeAll(management, instance.getId());
+    assertThat(tasks.getVariableLocal(decision.getId(), "escalated")).isNull();
+
+    ClockUtil.setCurrentTime(new Date(due(renewal, 30).getTime() + Duration.ofMinutes(1).toMillis()));
+    Jobs.executeAll(management, instance.getId());
+    renewals.sendMails(account);
+
+    assertThat(tasks.getVariableLocal(decision.getId(), "escalated")).isEqualTo(true);
+    assertThat(recipientsOf("raci-escalation")).containsExactly("cs-lead-demo@example.com");
+    assertThat(recipientsOf("raci-reminder")).containsExactly("csm-demo@example.com");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_RecordDecision");
+  }
+
+  @Test
+  void aRenewalDate100DaysAwayRunsTheInternalReviewAtOnce() {
     LocalDate renewal = today().plusDays(100);
     String account = renewals.save(RenewalTestSupport.newAccountId("soon"), renewal);
     ProcessInstance instance = renewals.instance(account);
 
     Job review = job("Event_ReviewDue", instance);
-    assertThat(review.getDuedate()).isEqualTo(due(renewal, 120)).isBefore(ClockUtil.getCurrentTime());
+    assertThat(review.getDuedate()).isEqualTo(due(renewal, 135)).isBefore(ClockUtil.getCurrentTime());
     assertThat(management.createJobQuery().jobId(review.getId()).executable().count()).isEqualTo(1);
     execute(review);
 
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_InternalAccountReview");
-    assertThat(renewals.task(instance, "Task_InternalAccountReview").getAssignee()).isEqualTo("account-manager-demo");
+    assertThat(renewals.task(instance, "Task_InternalAccountReview").getAssignee()).isEqualTo("csm-demo");
     renewals.completeReviews(instance, "dana@customer.test");
     // The 90-day step is still 10 days away.
     assertThat(job("Event_SurveyDue", instance).getDuedate()).isEqualTo(due(renewal, 90)).isAfter(ClockUtil.getCurrentTime());
@@ -130,7 +235,7 @@ class RenewalPreparationTest {
     LocalDate first = today().plusDays(200);
     String account = renewals.save(RenewalTestSupport.newAccountId("moved"), first);
     ProcessInstance instance = renewals.instance(account);
-    ClockUtil.setCurrentTime(due(first, 120));
+    ClockUtil.setCurrentTime(due(first, 135));
     execute(job("Event_ReviewDue", instance));
     renewals.completeReviews(instance, "dana@customer.test");
     assertThat(job("Event_SurveyDue", instance).getDuedate()).isEqualTo(due(first, 90));
@@ -141,9 +246,10 @@ class RenewalPreparationTest {
     assertThat(renewals.instance(account).getId()).isEqualTo(instance.getId());
     assertThat(runtime.getVariable(instance.getId(), "renewalDate")).isEqualTo(later.toString());
     assertThat(job("Event_SurveyDue", instance).getDuedate()).isEqualTo(due(later, 90));
-    BpmnAwareTests.assertThat(instance).hasPassed("Task_InternalAccountReview", "Task_ValueReview", "Task_MoveTimers");
+    BpmnAwareTests.assertThat(instance).hasPassed("Task_InternalAccountReview", "Task_InviteToValueReview",
+        "Task_ValueReview", "Task_MoveTimers");
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).finished().count())
-        .isEqualTo(2);
+        .isEqualTo(3);
 
     // Moved earlier so that the 90-day day has passed: that step is due at once.
     LocalDate sooner = today().plusDays(85);
@@ -155,7 +261,7 @@ class RenewalPreparationTest {
   }
 
   @Test
-  void aMovedDateLeavesTheSurveysAnswerWaitAndMovesTheDecisionsDueDate() {
+  void aMovedDateLeavesTheSurveysAnswerWaitAndMovesTheDecisionsDueDateAndItsEscalation() {
     LocalDate first = today().plusDays(60);
     String account = renewals.save(RenewalTestSupport.newAccountId("wait"), first);
     ProcessInstance instance = renewals.instance(account);
@@ -170,14 +276,51 @@ class RenewalPreparationTest {
     assertThat(job("Event_NoAnswer", instance).getDuedate()).isEqualTo(answerBy);
     runtime.createMessageCorrelation(RenewalSurvey.ANSWERED_MESSAGE).processInstanceId(instance.getId())
         .setVariable("customerAnswer", "likely").correlateWithResult();
-    assertThat(job("Event_ContractDue", instance).getDuedate()).isEqualTo(due(later, 30));
+    assertThat(job("Event_ContractDue", instance).getDuedate()).isEqualTo(due(later, 60));
     execute(job("Event_ContractDue", instance));
     renewals.complete(instance, "Task_PrepareContract", Map.of("renewalSeats", 120L, "contractSentOn", "2026-12-01"));
-    assertThat(renewals.task(instance, "Task_RecordDecision").getDueDate()).isEqualTo(due(later, 0));
+    assertThat(renewals.task(instance, "Task_RecordDecision").getDueDate()).isEqualTo(due(later, 30));
 
     LocalDate again = later.plusDays(7);
     renewals.save(account, again);
-    assertThat(renewals.task(instance, "Task_RecordDecision").getDueDate()).isEqualTo(due(again, 0));
+    Task decision = renewals.task(instance, "Task_RecordDecision");
+    assertThat(decision.getDueDate()).isEqualTo(due(again, 30));
+    // Its RACI escalation moved with it.
+    assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().list())
+        .extracting(Job::getDuedate).contains(due(again, 30));
+  }
+
+  @Test
+  void aMovedRenewalDateMovesTheInvitationsDueDateAndTheSecondSurvey() {
+    LocalDate first = today().plusDays(130);
+    String account = renewals.save(RenewalTestSupport.newAccountId("moved2"), first);
+    ProcessInstance instance = renewals.instance(account);
+    execute(job("Event_ReviewDue", instance));
+    renewals.complete(instance, "Task_InternalAccountReview", Map.of("valueDeliveredSoFar", "Goals met",
+        "renewalApproach", "standard", "internalAgreement", true));
+    assertThat(renewals.task(instance, "Task_InviteToValueReview").getDueDate()).isEqualTo(due(first, 120));
+
+    LocalDate later = first.plusDays(20);
+    renewals.save(account, later);
+    assertThat(renewals.task(instance, "Task_InviteToValueReview").getDueDate()).isEqualTo(due(later, 120));
+    assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().list())
+        .extracting(Job::getDuedate).contains(due(later, 120)).doesNotContain(due(first, 120));
+
+    renewals.invite(instance);
+    renewals.complete(instance, "Task_ValueReview", Map.of("valueDelivered", "Faster onboarding",
+        "nextObjectives", "More teams", "decisionMakerName", "Dana Decider", "decisionMakerEmail", "dana@customer.test"));
+    ClockUtil.setCurrentTime(due(later, 90));
+    execute(job("Event_SurveyDue", instance));
+    runtime.createMessageCorrelation(RenewalSurvey.ANSWERED_MESSAGE).processInstanceId(instance.getId())
+        .setVariable("customerAnswer", "unsure").correlateWithResult();
+    renewals.complete(instance, "Task_AddressRisk", Map.of("riskFindings", "Budget review", "riskPlan", "ROI study",
+        "renewalLikelihood", "unsure"));
+    assertThat(job("Event_SecondSurveyDue", instance).getDuedate()).isEqualTo(due(later, 75));
+
+    LocalDate again = later.plusDays(10);
+    renewals.save(account, again);
+    assertThat(job("Event_SecondSurveyDue", instance).getDuedate()).isEqualTo(due(again, 75));
+    assertThat(renewals.instances(account)).hasSize(1);
   }
 
   @Test
@@ -196,7 +339,7 @@ class RenewalPreparationTest {
     assertThat(nextCycle.getId()).isNotEqualTo(instance.getId());
     assertThat(runtime.getVariable(nextCycle.getId(), "renewalDate")).isEqualTo(next.plusDays(1).toString());
     assertThat(runtime.getVariable(nextCycle.getId(), "decisionMakerEmail")).isEqualTo("dana@customer.test");
-    assertThat(job("Event_ReviewDue", nextCycle).getDuedate()).isEqualTo(due(next.plusDays(1), 120));
+    assertThat(job("Event_ReviewDue", nextCycle).getDuedate()).isEqualTo(due(next.plusDays(1), 135));
     assertThat(accounts.find(account).orElseThrow().renewalDate()).isEqualTo(next.plusDays(1));
 
     renewals.sendMails(account);
@@ -238,6 +381,29 @@ class RenewalPreparationTest {
     renewals.complete(instance, "Task_PrepareContract", Map.of("renewalSeats", 120L, "contractSentOn", today().toString()));
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_RecordDecision");
     return instance;
+  }
+
+  /** Recipients of the one mail of this kind (GreenMail keeps one copy per recipient). */
+  private List<String> recipientsOf(String kind) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> header(m, "X-Baton-Mail-Kind").equals(kind))
+        .flatMap(m -> recipients(m).stream()).distinct().toList();
+  }
+
+  private static List<String> recipients(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String header(MimeMessage message, String name) {
+    try {
+      String[] values = message.getHeader(name);
+      return values == null ? "" : values[0];
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String subject(MimeMessage message) {

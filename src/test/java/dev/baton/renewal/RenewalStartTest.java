@@ -85,7 +85,7 @@ class RenewalStartTest {
     assertThat(runtime.getVariable(instance.getId(), "accountId")).isEqualTo(account);
     assertThat(runtime.getVariable(instance.getId(), "accountName")).isEqualTo("Acme API");
     assertThat(runtime.getVariable(instance.getId(), "renewalDate")).isEqualTo(renewal.toString());
-    assertThat(job("Event_ReviewDue", instance).getDuedate()).isEqualTo(due(renewal, 120));
+    assertThat(job("Event_ReviewDue", instance).getDuedate()).isEqualTo(due(renewal, 135));
 
     // Saved again with the same date: nothing new.
     put(account, """

@@ -45,9 +45,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The renewal-likelihood survey (seed 004 ch. 10) end to end: the mail reaches the decision maker through
- * SMTP, each of its three links is answered over HTTP, a tampered link changes nothing, and no answer in
- * 10 days gives the CSM a task to reach out in person.
+ * The renewal-likelihood survey (docs/domain.md#renewal-likelihood-survey) end to end: the mail reaches the
+ * decision maker through SMTP, each of its three links is answered over HTTP, a tampered link changes
+ * nothing, no answer in 10 days tells the CS Lead and gives the CSM a task to reach out in person, and an
+ * Unsure or missing first answer is asked again 75 days before the renewal; then the contract.
  */
 @BatonIntegrationTest
 class RenewalSurveyTest {
@@ -66,6 +67,7 @@ class RenewalSurveyTest {
   final HttpClient http = HttpClient.newHttpClient();
   RenewalTestSupport renewals;
   String account;
+  LocalDate renewal;
   ProcessInstance instance;
 
   @BeforeEach
@@ -73,7 +75,7 @@ class RenewalSurveyTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(Date.from(NOW));
     renewals = new RenewalTestSupport(accountService, runtime, tasks, management);
-    LocalDate renewal = today().plusDays(95);
+    renewal = today().plusDays(95);
     account = renewals.save(RenewalTestSupport.newAccountId("survey"), renewal);
     instance = renewals.instance(account);
     execute(job("Event_ReviewDue", instance));
@@ -126,7 +128,74 @@ class RenewalSurveyTest {
     renewals.complete(instance, "Task_AddressRisk", Map.of("riskFindings", "Budget review", "riskPlan", "ROI study",
         "renewalLikelihood", "likely"));
     assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "likely");
+  }
+
+  @Test
+  void notLikelyIsNotAskedAgainTheContractFollowsTheRiskTask() throws Exception {
+    post(links().get("not-likely"));
+    renewals.complete(instance, "Task_AddressRisk", Map.of("riskFindings", "Budget cut", "riskPlan", "Downsell",
+        "renewalLikelihood", "unsure"));
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ContractDue").hasNotPassed("Event_SecondSurveyDue");
+  }
+
+  @Test
+  void unsureIsAskedAgain75DaysBeforeAndALikelySecondAnswerLeadsToTheContract() throws Exception {
+    post(links().get("unsure"));
+    // Even when the CSM judges it likely after talking to the customer, the customer is asked again.
+    renewals.complete(instance, "Task_AddressRisk", Map.of("riskFindings", "Wants the roadmap", "riskPlan", "Demo",
+        "renewalLikelihood", "likely"));
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_SecondSurveyDue");
+    assertThat(job("Event_SecondSurveyDue", instance).getDuedate()).isEqualTo(RenewalTestSupport.due(renewal, 75));
+    ClockUtil.setCurrentTime(RenewalTestSupport.due(renewal, 75));
+    execute(job("Event_SecondSurveyDue", instance));
+    renewals.sendMails(account);
+
+    List<MimeMessage> surveys = all("How likely are you to renew?");
+    assertThat(surveys).hasSize(2);
+    assertThat(Arrays.stream(surveys.get(1).getAllRecipients()).map(Object::toString)).containsExactly("dana@customer.test");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitAnswer");
+    assertThat(post(links(surveys.get(1)).get("likely")).statusCode()).isEqualTo(200);
+
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "likely");
+    assertThat(runtime.getVariables(instance.getId())).containsEntry("firstSurveyAnswer", "unsure")
+        .containsEntry("secondSurveyAnswer", "likely");
     BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ContractDue");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not-likely", "unsure", "no-answer"})
+  void aSecondRiskyAnswerOrNoneGoesToTheRiskPathAgainThenToTheContract(String second) throws Exception {
+    post(links().get("unsure"));
+    renewals.complete(instance, "Task_AddressRisk", Map.of("riskFindings", "Unclear budget", "riskPlan", "Call CFO",
+        "renewalLikelihood", "unsure"));
+    ClockUtil.setCurrentTime(RenewalTestSupport.due(renewal, 75));
+    execute(job("Event_SecondSurveyDue", instance));
+    renewals.sendMails(account);
+    Map<String, String> secondLinks = links(all("How likely are you to renew?").get(1));
+    smtp.reset();
+
+    String riskTask;
+    if (second.equals("no-answer")) {
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10))));
+      execute(job("Event_NoAnswer", instance));
+      riskTask = "Task_ReachOut";
+    } else {
+      assertThat(post(secondLinks.get(second)).statusCode()).isEqualTo(200);
+      riskTask = "Task_AddressRisk";
+    }
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt(riskTask);
+    renewals.sendMails(account);
+    assertThat(all("Renewal at risk: Acme " + account)).hasSize(1);
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", second);
+    renewals.complete(instance, riskTask, Map.of("riskFindings", "Still unclear", "riskPlan", "Executive call",
+        "renewalLikelihood", "unsure"));
+
+    assertThat(runtime.getVariable(instance.getId(), "secondSurveyAnswer")).isEqualTo(second);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ContractDue");
+    assertThat(job("Event_ContractDue", instance).getDuedate()).isEqualTo(RenewalTestSupport.due(renewal, 60));
   }
 
   @Test
@@ -144,7 +213,7 @@ class RenewalSurveyTest {
   }
 
   @Test
-  void noAnswerWithinTenDaysIsARiskAndTheCsmReachesOutInPerson() throws Exception {
+  void noAnswerWithinTenDaysTellsTheCsLeadTheCsmReachesOutInPersonAndTheSurveyIsAskedAgain() throws Exception {
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(9))));
     assertThat(management.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
 
@@ -155,13 +224,27 @@ class RenewalSurveyTest {
     assertThat(renewals.task(instance, "Task_ReachOut").getAssignee()).isEqualTo("csm-demo");
     assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "no-answer");
     assertThat((String) runtime.getVariable(instance.getId(), "renewalRisk")).contains("No answer", "10 days");
+    // The CS Lead hears of it as of a Not likely or Unsure answer; the mail says there was no answer.
+    renewals.sendMails(account);
+    MimeMessage lead = only("Renewal at risk: Acme " + account);
+    assertThat(Arrays.stream(lead.getAllRecipients()).map(Object::toString)).containsExactly("cs-lead-demo@example.com");
+    assertThat(text(lead)).contains("No answer to the renewal survey within 10 days");
     // The links expired with the wait: a late click changes nothing.
     assertThat(post(links().get("likely")).statusCode()).isEqualTo(410);
     assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "no-answer");
+
+    renewals.complete(instance, "Task_ReachOut", Map.of("riskFindings", "On holiday", "riskPlan", "Call again",
+        "renewalLikelihood", "unsure"));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Event_SecondSurveyDue");
+    assertThat(runtime.getVariable(instance.getId(), "firstSurveyAnswer")).isEqualTo("no-answer");
   }
 
   private Map<String, String> links() throws Exception {
-    Matcher matcher = LINK.matcher(text(only("How likely are you to renew?")));
+    return links(only("How likely are you to renew?"));
+  }
+
+  private Map<String, String> links(MimeMessage survey) throws Exception {
+    Matcher matcher = LINK.matcher(text(survey));
     Map<String, String> links = new LinkedHashMap<>();
     while (matcher.find()) {
       String url = matcher.group();
@@ -171,10 +254,14 @@ class RenewalSurveyTest {
   }
 
   private MimeMessage only(String subjectStart) throws Exception {
-    List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> subjectOf(m).startsWith(subjectStart)).toList();
+    List<MimeMessage> found = all(subjectStart);
     assertThat(found).as("mails starting '" + subjectStart + "'").hasSize(1);
     return found.get(0);
+  }
+
+  /** The mails whose subject starts so, in the order they arrived. */
+  private List<MimeMessage> all(String subjectStart) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).startsWith(subjectStart)).toList();
   }
 
   private List<String> subjects() {

@@ -92,14 +92,21 @@ final class RenewalTestSupport {
     tasks.complete(task(instance, key).getId(), variables);
   }
 
-  /** Both reviews done (120-day step), naming the decision maker the survey goes to. */
+  /** The internal review, the invitation and the value review done, naming the decision maker the survey goes to. */
   void completeReviews(ProcessInstance instance, String decisionMakerEmail) {
     complete(instance, "Task_InternalAccountReview", Map.of("valueDeliveredSoFar", "Goals met",
         "renewalApproach", "standard", "internalAgreement", true));
+    invite(instance);
     complete(instance, "Task_ValueReview", Map.of("valueDelivered", "30% faster onboarding",
         "nextObjectives", "Roll out to sales", "decisionMakerName", "Dana Decider",
         "decisionMakerEmail", decisionMakerEmail, "customerExecutiveEmail", "exec@customer.test",
         "workingTeamEmails", "team1@customer.test, team2@customer.test"));
+  }
+
+  /** The customer invited to the value review. */
+  void invite(ProcessInstance instance) {
+    complete(instance, "Task_InviteToValueReview", Map.of("valueReviewInvitees", "Dana Decider (COO)",
+        "invitedOn", today().toString(), "valueReviewOn", today().plusDays(14).toString()));
   }
 
   /** Runs the queued mails of the account (MailDelivery instances, business key = account id). */
