@@ -4,10 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.AppProcess;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Outside demo mode there are no demo users, and no start without an administrator. */
 class ProductionModeTest {
+
+  @Test
+  void withoutAProfileBatonRunsInProductionModeAndRefusesToStartWithoutADatabase() throws Exception {
+    try (AppProcess app = AppProcess.launch("no-profile", List.of("-Xmx512m"), null)) {
+      assertThat(app.awaitExit(Duration.ofSeconds(90))).isNotZero();
+      assertThat(app.output()).contains("DB_URL").doesNotContain("DEMO MODE IS ON");
+    }
+  }
+
+  @Test
+  void withoutAProfileBatonHasNoDemoUsersAndNoDemoSecrets() throws Exception {
+    try (AppProcess app = AppProcess.launch("no-profile-configured", List.of("-Xmx512m"), null,
+        "--DB_URL=" + AppProcess.fileDatabase("no-profile-configured"), "--DB_USER=sa",
+        "--ADMIN_USER=ops-admin", "--ADMIN_PASSWORD=s3cret-Pa55",
+        "--CUSTOMER_LINK_SECRET=production-customer-link-secret-0123456789")) {
+      app.awaitStarted(Duration.ofSeconds(120));
+      assertThat(app.output()).doesNotContain("DEMO MODE IS ON");
+      assertThat(app.get("/engine-rest/user/count", "ops-admin:s3cret-Pa55").body()).isEqualTo("{\"count\":1}");
+      assertThat(app.get("/engine-rest/engine", "demo:demo").statusCode()).isEqualTo(401);
+    }
+  }
 
   @Test
   void refusesToStartWithoutAdminUserAndPassword() throws Exception {

@@ -37,7 +37,7 @@ public final class AppProcess implements AutoCloseable {
     return launch(name, List.of("-Xmx512m"), "test", args);
   }
 
-  /** Starts Baton with these JVM options (heap, GC) and Spring profile; does not wait. */
+  /** Starts Baton with these JVM options (heap, GC) and Spring profile (null: none, as {@code java -jar}); does not wait. */
   public static AppProcess launch(String name, List<String> jvmOptions, String profile, String... args)
       throws IOException {
     int port = freePort();
@@ -49,7 +49,10 @@ public final class AppProcess implements AutoCloseable {
     // The test profile reads the test servers' ports (TestPorts) from these.
     command.addAll(TestPorts.asJvmOptions());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication",
-        "--spring.profiles.active=" + profile, "--server.port=" + port));
+        "--server.port=" + port));
+    if (profile != null) {
+      command.add("--spring.profiles.active=" + profile);
+    }
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new AppProcess(process, port, log);
