@@ -1,0 +1,33 @@
+package dev.baton.security;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One throttle for every way a password comes in: Baton's API, Camunda's REST API and the webapps' login.
+ * {@link LoginThrottleFilter} answers a throttled attempt before anything checks the password;
+ * {@link ThrottledIdentityProvider} counts the outcome of every check Camunda makes.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginThrottleConfiguration {
+
+  @Bean
+  LoginThrottle loginThrottle(LoginThrottleSettings settings) {
+    return new LoginThrottle(settings, Clock.systemUTC());
+  }
+
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
+    registration.setName("baton-login-throttle");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", LoginThrottleFilter.WEBAPP_LOGIN + "*");
+    // Before Spring Security (which checks /api's passwords) and Camunda's filters.
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
+  }
+}
