@@ -13,6 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,7 +45,19 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(request, response);
+    // ThrottledIdentityProvider reads the client address from the bound request. Spring Security checks
+    // /api's passwords before Spring MVC binds it (Camunda's Jersey binds its own), so bind it here.
+    boolean bind = RequestContextHolder.getRequestAttributes() == null;
+    if (bind) {
+      RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+    }
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      if (bind) {
+        RequestContextHolder.resetRequestAttributes();
+      }
+    }
   }
 
   /** The user a request logs in as, or null if it carries no login. */

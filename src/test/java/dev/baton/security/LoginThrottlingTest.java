@@ -29,6 +29,7 @@ class LoginThrottlingTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CamundaLoginLocksLifted camundaLocks;
   final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -106,6 +107,20 @@ class LoginThrottlingTest {
     assertThat(send("DELETE", "/api/login-throttle/addresses/127.0.0.16", "demo:demo").statusCode()).isEqualTo(200);
 
     assertThat(attacker.get(API, "demo:wrong-again").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aLockLeftByCamundasOwnCheckNeitherKeepsTheUserOutNorSurvivesAStart() throws Exception {
+    // As Camunda's check left the administrator after ten wrong passwords: locked until unlocked by hand.
+    jdbc.update("update ACT_ID_USER set ATTEMPTS_ = 10, LOCK_EXP_TIME_ = ? where ID_ = 'demo'",
+        java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofDays(365))));
+
+    assertThat(get(ENGINE_REST, "demo:demo").statusCode()).isEqualTo(200);
+    assertThat(webappLogin("demo", "demo").statusCode()).isEqualTo(200);
+
+    // What every start runs once the engine is built.
+    assertThat(camundaLocks.lift("")).isGreaterThanOrEqualTo(1);
+    assertLoginCountersClear("demo");
   }
 
   /**
