@@ -1,6 +1,8 @@
 package dev.baton.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +22,13 @@ class LoginThrottleConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper json,
+      CamundaBpmProperties camunda) {
+    String webapps = camunda.getWebapp().getApplicationPath();
     FilterRegistrationBean<LoginThrottleFilter> registration =
-        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json, webapps));
     registration.setName("baton-login-throttle");
-    registration.addUrlPatterns("/api/*", "/engine-rest/*", LoginThrottleFilter.WEBAPP_LOGIN + "*");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + LoginThrottleFilter.WEBAPP_LOGIN + "*");
     // Before Spring Security (which checks /api's passwords) and Camunda's filters.
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
     return registration;

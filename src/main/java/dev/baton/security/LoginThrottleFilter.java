@@ -24,20 +24,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-  static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
+  /** Under the webapps' path ({@code /camunda}): {@code <engine>/login/<app>}. */
+  static final String WEBAPP_LOGIN = "/api/admin/auth/user/";
 
   private final LoginThrottle throttle;
   private final ObjectMapper json;
+  private final String webappLogin;
 
-  LoginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+  LoginThrottleFilter(LoginThrottle throttle, ObjectMapper json, String webappPath) {
     this.throttle = throttle;
     this.json = json;
+    this.webappLogin = webappPath + WEBAPP_LOGIN;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String user = user(request);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String user;
+    if (path.startsWith(webappLogin)) {
+      if (!"POST".equals(request.getMethod()) || !path.contains("/login/")) {
+        chain.doFilter(request, response);
+        return;
+      }
+      LoginForm form = LoginForm.read(request);
+      request = form;
+      user = form.username();
+    } else {
+      // Webhooks carry a signature, never a login.
+      user = path.startsWith("/api/webhooks/") ? null : basicUser(request);
+    }
     if (user != null) {
       Duration wait = throttle.retryAfter(user, request.getRemoteAddr());
       if (!wait.isZero()) {
@@ -60,16 +76,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The user a request logs in as, or null if it carries no login. */
-  private static String user(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith(WEBAPP_LOGIN)) {
-      return "POST".equals(request.getMethod()) && path.contains("/login/") ? request.getParameter("username") : null;
-    }
-    // Webhooks carry a signature, never a login.
-    if (path.startsWith("/api/webhooks/")) {
-      return null;
-    }
+  /** The user of HTTP Basic credentials, or null. */
+  private static String basicUser(HttpServletRequest request) {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
