@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Slows down password guessing without letting anyone lock a user out. Failures are counted per client
@@ -65,16 +67,18 @@ public class LoginThrottle {
   /** An administrator lifts the throttle of a user, at every address. Returns how many addresses it held. */
   public int liftUser(String user) {
     String id = normalised(user);
-    int before = failures.asMap().size();
-    failures.asMap().keySet().removeIf(key -> id.equals(key.user()));
-    return before - failures.asMap().size();
+    return lift(key -> id.equals(key.user()));
   }
 
   /** An administrator lifts the throttle of a client address, and of every user at it. */
   public int liftAddress(String address) {
-    int before = failures.asMap().size();
-    failures.asMap().keySet().removeIf(key -> address.equals(key.address()));
-    return before - failures.asMap().size();
+    return lift(key -> address.equals(key.address()));
+  }
+
+  private int lift(Predicate<Key> which) {
+    List<Key> keys = failures.asMap().keySet().stream().filter(which).toList();
+    failures.invalidateAll(keys);
+    return keys.size();
   }
 
   private Duration wait(Failures recorded, int free, Instant now) {

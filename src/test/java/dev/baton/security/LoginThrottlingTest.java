@@ -3,6 +3,7 @@ package dev.baton.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.LoopbackClient;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;

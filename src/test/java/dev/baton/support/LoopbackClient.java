@@ -1,4 +1,4 @@
-package dev.baton.security;
+package dev.baton.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,17 +16,19 @@ import java.util.Map;
  * HTTP from a chosen loopback address (127.0.0.x): a client other than the rest of the suite, which
  * connects from 127.0.0.1, so the throttle sees two client addresses without trusting any header.
  * HTTP/1.0 with one connection per request keeps the reading trivial (no chunks, no keep-alive).
+ * Tests that send wrong passwords use it: from 127.0.0.1 they would throttle the whole suite's logins
+ * (dev.baton.security.LoginThrottle).
  */
-final class LoopbackClient {
+public final class LoopbackClient {
 
-  record Response(int status, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Response(int status, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       List<String> values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
       return values.isEmpty() ? null : values.get(0);
     }
 
     /** The cookies this response sets, as a Cookie header sends them back. */
-    String cookies() {
+    public String cookies() {
       return String.join("; ", headers.getOrDefault("set-cookie", List.of()).stream()
           .map(cookie -> cookie.split(";", 2)[0]).toList());
     }
@@ -35,16 +37,16 @@ final class LoopbackClient {
   private final String address;
   private final int port;
 
-  LoopbackClient(String address, int port) {
+  public LoopbackClient(String address, int port) {
     this.address = address;
     this.port = port;
   }
 
-  Response get(String path, String credentials) throws IOException {
+  public Response get(String path, String credentials) throws IOException {
     return send("GET", path, credentials == null ? Map.of() : Map.of("Authorization", basic(credentials)), null);
   }
 
-  Response send(String method, String path, Map<String, String> headers, String body) throws IOException {
+  public Response send(String method, String path, Map<String, String> headers, String body) throws IOException {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(address, 0));
       socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
@@ -64,7 +66,7 @@ final class LoopbackClient {
     }
   }
 
-  static String basic(String credentials) {
+  public static String basic(String credentials) {
     return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 
