@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One throttle for every way a password comes in: Baton's API, Camunda's REST API and the webapps' login.
+ * One throttle for every way a password comes in: Baton's API and actuator, Camunda's REST API and the
+ * webapps' login.
  * {@link LoginThrottleFilter} answers a throttled attempt before anything checks the password;
  * {@link ThrottledIdentityProvider} counts the outcome of every check Camunda makes.
  */
@@ -28,7 +29,9 @@ class LoginThrottleConfiguration {
     FilterRegistrationBean<LoginThrottleFilter> registration =
         new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json, webapps));
     registration.setName("baton-login-throttle");
-    registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + LoginThrottleFilter.WEBAPP_LOGIN + "*");
+    // /actuator takes Basic credentials too (metrics for administrators).
+    registration.addUrlPatterns("/api/*", "/actuator/*", "/engine-rest/*",
+        webapps + LoginThrottleFilter.WEBAPP_LOGIN + "*");
     // Before Spring Security (which checks /api's passwords) and Camunda's filters.
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
     return registration;

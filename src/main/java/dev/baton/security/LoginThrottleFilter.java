@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers a login attempt of a throttled user or client address at once with 429 and Retry-After, before
  * anything checks the password, and without holding the thread. Login attempts are HTTP Basic credentials
- * on {@code /api} and {@code /engine-rest}, and the form the webapps' login page posts.
+ * on {@code /api}, {@code /actuator} and {@code /engine-rest}, and the form the webapps' login page posts.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -62,7 +62,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       }
     }
     // ThrottledIdentityProvider reads the client address from the bound request. Spring Security checks
-    // /api's passwords before Spring MVC binds it (Camunda's Jersey binds its own), so bind it here.
+    // the passwords of /api and /actuator before Spring MVC binds it (Camunda's Jersey binds its own).
     boolean bind = RequestContextHolder.getRequestAttributes() == null;
     if (bind) {
       RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));

@@ -57,6 +57,15 @@ class LoginThrottlingTest {
   }
 
   @Test
+  void wrongPasswordsOnTheActuatorAreThrottledToo() throws Exception {
+    LoopbackClient attacker = new LoopbackClient("127.0.0.17", port);
+    LoopbackClient.Response attackerAnswer = guessUntilThrottled(attacker, "/actuator/prometheus");
+
+    assertThat(get("/actuator/prometheus", "demo:demo").statusCode()).isEqualTo(200);
+    assertThrottled(attackerAnswer);
+  }
+
+  @Test
   void aThrottledClientIsRefusedEvenWithTheRightPasswordWithoutItBeingChecked() throws Exception {
     LoopbackClient attacker = new LoopbackClient("127.0.0.13", port);
     assertThrottled(guessUntilThrottled(attacker, API));
