@@ -66,6 +66,7 @@ class ApiSecurityConfiguration {
             .requestMatchers("/customer/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
+            .requestMatchers("/api/login-throttle/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/raci", "/api/raci/**").authenticated()
             .anyRequest().hasAnyAuthority(API_CLIENTS))
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -24,7 +24,7 @@ class RestApiSecurityTest {
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
   }
 
-  // Camunda throttles logins after a wrong password, so this uses a user no other test logs in as.
+  // A wrong password counts towards this client's login throttle (LoginThrottle), so it stays a single one.
   @Test
   void engineRestAnswers401ForAWrongPassword() throws Exception {
     assertThat(get("/engine-rest/process-definition", "onboarding-manager-demo:wrong").statusCode()).isEqualTo(401);
