@@ -10,6 +10,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.baton.account.AccountRepository;
 import dev.baton.account.AccountService;
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.DatabaseText;
+import dev.baton.support.StaffReadings;
 import dev.baton.support.TestMailServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -52,7 +55,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BatonIntegrationTest
 class RenewalSurveyTest {
 
-  private static final Pattern LINK = Pattern.compile("http://baton\\.test/customer/questions/\\S+");
+  /** A link line of the plain-text survey: the choice's label, then its link. */
+  private static final Pattern LINK = Pattern.compile("(?m)^(Not likely|Unsure|Likely to renew): +(http://baton\\.test/customer/questions/\\S+)$");
+  private static final Map<String, String> ANSWERS = Map.of("Not likely", "not-likely", "Unsure", "unsure",
+      "Likely to renew", "likely");
 
   @RegisterExtension static GreenMailExtension smtp = TestMailServer.create();
 
@@ -63,6 +69,7 @@ class RenewalSurveyTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired DataSource dataSource;
   final HttpClient http = HttpClient.newHttpClient();
   RenewalTestSupport renewals;
   String account;
@@ -131,16 +138,33 @@ class RenewalSurveyTest {
 
   @Test
   void aTamperedLinkIsRefusedAndChangesNothing() throws Exception {
-    Map<String, String> links = links();
-    String unsure = links.get("unsure");
-    String forgedAnswer = unsure.replace(".unsure.", ".likely.");
-    String badSignature = links.get("likely").substring(0, links.get("likely").length() - 2) + "xx";
+    String likely = links().get("likely");
+    String tampered = likely.substring(0, likely.length() - 2) + (likely.endsWith("xx") ? "yy" : "xx");
+    String madeUp = likely.substring(0, likely.lastIndexOf('/') + 1) + "A".repeat(43);
 
-    assertThat(post(forgedAnswer).statusCode()).isEqualTo(404);
-    assertThat(post(badSignature).statusCode()).isEqualTo(404);
+    assertThat(post(tampered).statusCode()).isEqualTo(404);
+    assertThat(post(madeUp).statusCode()).isEqualTo(404);
 
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitAnswer");
     assertThat(accounts.lifecycle(account)).doesNotContainKey("renewalLikelihood");
+  }
+
+  @Test
+  void noStaffRoleFindsAnyPartOfTheSurveyLinksAndNoneIsStoredWhileTheCustomersClickStillAnswers() throws Exception {
+    Map<String, String> links = links();
+    assertThat(links).hasSize(3);
+    List<String> tokens = links.values().stream().map(RenewalSurveyTest::token).toList();
+
+    Map<String, Map<String, String>> read = new StaffReadings(port).assertNoStaffFinds(account, tokens);
+    // Staff do read the survey mail's variables (its subject, its text): just no link in them.
+    read.forEach((user, answers) -> assertThat(String.join("\n", answers.values())).as(user)
+        .contains("How likely are you to renew? (Acme " + account + ")", "mailText"));
+    assertThat(DatabaseText.whereFound(dataSource, tokens.stream().map(t -> t.substring(0, 12)).toList())).isEmpty();
+
+    assertThat(get(links.get("unsure")).statusCode()).isEqualTo(200);
+    assertThat(post(links.get("unsure")).statusCode()).isEqualTo(200);
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "unsure");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AddressRisk");
   }
 
   @Test
@@ -164,10 +188,13 @@ class RenewalSurveyTest {
     Matcher matcher = LINK.matcher(text(only("How likely are you to renew?")));
     Map<String, String> links = new LinkedHashMap<>();
     while (matcher.find()) {
-      String url = matcher.group();
-      links.put(url.split("\\.")[url.split("\\.").length - 2], url);
+      links.put(ANSWERS.get(matcher.group(1)), matcher.group(2));
     }
     return links;
+  }
+
+  private static String token(String link) {
+    return link.substring(link.lastIndexOf('/') + 1);
   }
 
   private MimeMessage only(String subjectStart) throws Exception {
@@ -206,9 +233,16 @@ class RenewalSurveyTest {
     return null;
   }
 
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(local(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(String url) throws Exception {
-    URI local = URI.create(url.replace("http://baton.test", "http://localhost:" + port));
-    return http.send(HttpRequest.newBuilder(local).header("Content-Type", "application/x-www-form-urlencoded")
+    return http.send(HttpRequest.newBuilder(local(url)).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI local(String url) {
+    return URI.create(url.replace("http://baton.test", "http://localhost:" + port));
   }
 }
