@@ -93,6 +93,9 @@ class SuccessPlanLinkTest {
     read.forEach((user, answers) -> assertThat(String.join("\n", answers.values())).as(user)
         .contains("Please confirm your success plan", "mailText"));
     assertThat(DatabaseText.whereFound(dataSource, tokens.stream().map(t -> t.substring(0, 12)).toList())).isEmpty();
+    // The search reads Camunda's byte arrays too, where the success plan (a Json variable) is kept.
+    assertThat(DatabaseText.whereFound(dataSource, List.of("Onboard new hires faster")))
+        .anyMatch(column -> column.equalsIgnoreCase("act_ge_bytearray.bytes_"));
 
     assertThat(driver.open(links.get("confirm")).statusCode()).isEqualTo(200);
     assertThat(driver.click(links.get("confirm"), null).statusCode()).isEqualTo(200);
