@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.account.AccountRepository;
 import dev.baton.account.AccountService;
 import dev.baton.support.BatonIntegrationTest;
@@ -106,6 +107,12 @@ class RenewalSurveyTest {
     assertThat(Arrays.stream(survey.getAllRecipients()).map(Object::toString)).containsExactly("dana@customer.test");
     assertThat(links().keySet()).containsExactlyInAnyOrder("not-likely", "unsure", "likely");
     assertThat(text(survey)).contains("Hello Dana Decider", "Not likely:", "Unsure:", "Likely to renew:");
+    // The HTML part carries the same links as its buttons, and no placeholder is left in either part.
+    String raw = GreenMailUtil.getWholeMessage(survey).replace("=\r\n", "").replace("=3D", "=");
+    for (String link : links().values()) {
+      assertThat(raw).contains("href=\"" + link + "\"");
+    }
+    assertThat(raw).doesNotContain("customer-link:");
   }
 
   @Test
