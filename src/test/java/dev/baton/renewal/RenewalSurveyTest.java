@@ -167,8 +167,9 @@ class RenewalSurveyTest {
     assertThat(links).hasSize(3);
     List<String> tokenStarts = links.values().stream().map(link -> token(link).substring(0, 12)).toList();
 
-    Map<String, Map<String, String>> read = new StaffReadings(port)
-        .assertNoStaffFinds(account, links.values().stream().map(RenewalSurveyTest::token).toList());
+    List<String> tokens = links.values().stream().map(RenewalSurveyTest::token).toList();
+    StaffReadings staff = new StaffReadings(port);
+    Map<String, Map<String, String>> read = staff.assertNoStaffFinds(account, tokens);
     // Staff do read the survey mail's variables (its subject, its text): just no link in them.
     read.forEach((user, answers) -> assertThat(String.join("\n", answers.values())).as(user)
         .contains("How likely are you to renew? (Acme " + account + ")", "mailText"));
@@ -180,6 +181,9 @@ class RenewalSurveyTest {
     assertThat(post(links.get("unsure")).statusCode()).isEqualTo(200);
     assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "unsure");
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AddressRisk");
+    // Nor once the answer is in and the CSM's task is open (its variables and form variables too).
+    assertThat(staff.assertNoStaffFinds(account, tokens).get("csm-demo").keySet())
+        .anyMatch(path -> path.contains("/form-variables"));
     assertThat(log.getAll()).contains("Sent 'renewal-survey' mail for account " + account);
     tokenStarts.forEach(start -> assertThat(log.getAll()).doesNotContain(start));
   }
