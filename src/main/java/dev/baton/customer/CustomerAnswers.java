@@ -1,6 +1,6 @@
 package dev.baton.customer;
 
-import dev.baton.customer.CustomerLinks.SignedAnswer;
+import dev.baton.customer.CustomerLinks.LinkedAnswer;
 import dev.baton.customer.CustomerQuestion.Choice;
 import dev.baton.engine.WithoutAuthorization;
 import java.sql.Timestamp;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a customer's answer from a signed link: checks the link, and in one transaction marks the
+ * Takes a customer's answer from a link in a mail: checks the link, and in one transaction marks the
  * question answered and correlates the answer to the waiting process, so a link works exactly once.
  */
 @Service
@@ -72,16 +72,16 @@ class CustomerAnswers {
   }
 
   private Outcome check(String token, boolean lock) {
-    Optional<SignedAnswer> signed = links.verify(token);
-    if (signed.isEmpty()) {
+    Optional<LinkedAnswer> linked = links.verify(token);
+    if (linked.isEmpty()) {
       return new Outcome(State.INVALID, null, null);
     }
-    Optional<Question> found = find(signed.get().questionId(), lock);
+    Optional<Question> found = find(linked.get().questionId(), lock);
     if (found.isEmpty()) {
       return new Outcome(State.INVALID, null, null);
     }
     Question question = found.get();
-    Optional<Choice> choice = question.choice(signed.get().answer());
+    Optional<Choice> choice = question.choice(linked.get().answer());
     if (choice.isEmpty()) {
       return new Outcome(State.INVALID, null, null);
     }

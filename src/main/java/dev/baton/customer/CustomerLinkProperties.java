@@ -6,14 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The key that signs the links in customer mails ({@code baton.customer-links.secret}, from
- * CUSTOMER_LINK_SECRET outside demo mode). Every node of a cluster needs the same one; changing it
+ * The key of the hashes Baton keeps of the links in customer mails ({@code baton.customer-links.secret},
+ * from CUSTOMER_LINK_SECRET outside demo mode). Every node of a cluster needs the same one; changing it
  * invalidates the links already sent.
  */
 @Validated
 @ConfigurationProperties("baton.customer-links")
 public record CustomerLinkProperties(
     @NotBlank(message = "is empty: set CUSTOMER_LINK_SECRET to a random string of at least 32 characters "
-        + "(it signs the links in customer mails; required when demo mode is off)")
+        + "(it protects the links in customer mails; required when demo mode is off)")
     @Size(min = 32, message = "is too short: CUSTOMER_LINK_SECRET needs at least 32 characters")
     String secret) {}

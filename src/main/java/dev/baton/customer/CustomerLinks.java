@@ -1,18 +1,11 @@
 package dev.baton.customer;
 
 import dev.baton.customer.CustomerQuestion.Choice;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -20,12 +13,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signed, expiring, single-use links that let a customer answer a question without a login. A link is
- * {@code <public URL>/customer/questions/<question id>.<answer>.<signature>}: the question is stored
- * (baton_customer_question), the signature (HMAC-SHA256 of id and answer) stops anyone from making up
- * an answer, and the row says whether it is still open. {@link CustomerAnswers} takes the answer.
+ * Expiring, single-use links that let a customer answer a question without a login:
+ * {@code <public URL>/customer/questions/<token>}, one per choice. A link is a bearer credential, so it
+ * exists only in the mail that carries it: asking stores the question (baton_customer_question) and gives
+ * the mail placeholders; sending the mail mints a random token per choice and stores only its keyed hash
+ * (baton_customer_link). No process variable, history entry or log line holds a link, and staff, who may
+ * read the variables of every mail, cannot answer for the customer. {@link CustomerAnswers} takes the answer.
  */
 @Component("customerLinks")
 public class CustomerLinks {
@@ -34,26 +32,30 @@ public class CustomerLinks {
   private static final Logger log = LoggerFactory.getLogger(CustomerLinks.class);
 
   private final JdbcClient jdbc;
-  private final byte[] key;
+  private final LinkTokens tokens;
+  private final TransactionTemplate ownTransaction;
   private final String publicBaseUrl;
 
-  CustomerLinks(JdbcClient jdbc, CustomerLinkProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl) {
+  CustomerLinks(JdbcClient jdbc, CustomerLinkProperties properties, PlatformTransactionManager transactions,
+      @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.jdbc = jdbc;
-    this.key = properties.secret().getBytes(StandardCharsets.UTF_8);
+    this.tokens = new LinkTokens(properties.secret());
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
   }
 
   /**
-   * Stores the question for this process instance and returns one link per choice (answer id to
-   * absolute URL), in the order of the choices. Runs in the caller's transaction.
+   * Stores the question for this process instance, in the caller's transaction, and returns its id and
+   * the placeholders its mail shows where the links go (see {@link AskedQuestion}).
    */
-  public Map<String, String> ask(DelegateExecution execution, CustomerQuestion question) {
+  public AskedQuestion ask(DelegateExecution execution, CustomerQuestion question) {
     Object accountId = execution.getVariable("accountId");
     return ask(execution.getProcessInstanceId(), accountId == null ? null : accountId.toString(), question);
   }
 
   /** As {@link #ask(DelegateExecution, CustomerQuestion)}, for the instance with this id. */
-  public Map<String, String> ask(String processInstanceId, String accountId, CustomerQuestion question) {
+  public AskedQuestion ask(String processInstanceId, String accountId, CustomerQuestion question) {
     String id = UUID.randomUUID().toString();
     var now = ClockUtil.getCurrentTime().toInstant();
     jdbc.sql("""
@@ -64,41 +66,63 @@ public class CustomerLinks {
             Choices.write(question.choices()), question.allowComment(), Timestamp.from(now),
             Timestamp.from(now.plus(question.validFor())))
         .update();
-    Map<String, String> links = new LinkedHashMap<>();
+    Map<String, String> placeholders = new LinkedHashMap<>();
     for (Choice choice : question.choices()) {
-      links.put(choice.answer(), publicBaseUrl + PATH + token(id, choice.answer()));
+      placeholders.put(choice.answer(), placeholder(choice.answer()));
     }
     log.info("Asked account {} '{}' (question {}, links valid until {})", accountId, question.title(), id,
         now.plus(question.validFor()));
-    return links;
+    return new AskedQuestion(id, placeholders);
   }
 
-  /** The question and answer a token names, if its signature is right. */
-  Optional<SignedAnswer> verify(String token) {
-    String[] parts = token.split("\\.");
-    if (parts.length != 3) {
+  /**
+   * New links to the question, one per choice (answer id to absolute URL), for a mail about to be sent.
+   * Every call makes new ones; all stay valid until the question is answered or expires.
+   */
+  public Map<String, String> mint(String questionId) {
+    // Committed on its own, before the mail leaves: if Baton dies after the SMTP server took the mail but
+    // before the sending job commits, the links in that mail must still work (the job sends it again, with
+    // new links and the same Message-ID, and the reader may keep either copy).
+    return ownTransaction.execute(status -> {
+      String choices = jdbc.sql("select choices from baton_customer_question where id = ?").param(questionId)
+          .query(String.class).optional()
+          .orElseThrow(() -> new IllegalStateException("Customer question " + questionId + " does not exist, so "
+              + "its mail cannot carry links to it"));
+      Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+      Map<String, String> links = new LinkedHashMap<>();
+      for (Choice choice : Choices.read(choices)) {
+        String token = tokens.newToken();
+        jdbc.sql("insert into baton_customer_link (token_hash, question_id, answer, created_at) values (?, ?, ?, ?)")
+            .params(tokens.hash(token), questionId, choice.answer(), now).update();
+        links.put(choice.answer(), publicBaseUrl + PATH + token);
+      }
+      return links;
+    });
+  }
+
+  /** The body with each answer's placeholder replaced by its link. */
+  public static String fillIn(String body, Map<String, String> links) {
+    String filled = body;
+    for (Map.Entry<String, String> link : links.entrySet()) {
+      filled = filled.replace(placeholder(link.getKey()), link.getValue());
+    }
+    return filled;
+  }
+
+  /** The question and answer a link's token stands for, if Baton made it. */
+  Optional<LinkedAnswer> verify(String token) {
+    if (!LinkTokens.wellFormed(token)) {
       return Optional.empty();
     }
-    byte[] expected = sign(parts[0], parts[1]).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = parts[2].getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, given)
-        ? Optional.of(new SignedAnswer(parts[0], parts[1])) : Optional.empty();
+    return jdbc.sql("select question_id, answer from baton_customer_link where token_hash = ?")
+        .param(tokens.hash(token))
+        .query((rs, row) -> new LinkedAnswer(rs.getString("question_id"), rs.getString("answer")))
+        .optional();
   }
 
-  String token(String questionId, String answer) {
-    return questionId + "." + answer + "." + sign(questionId, answer);
+  private static String placeholder(String answer) {
+    return "{{customer-link:" + answer + "}}";
   }
 
-  private String sign(String questionId, String answer) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] signature = mac.doFinal((questionId + "." + answer).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
-  }
-
-  record SignedAnswer(String questionId, String answer) {}
+  record LinkedAnswer(String questionId, String answer) {}
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A question put to a customer by mail (confirm the success plan, how likely are you to renew): each
- * choice becomes a signed one-click link. The answer is correlated to the asking process instance as
+ * choice becomes a one-click link. The answer is correlated to the asking process instance as
  * message {@code messageName} with the variables {@code customerAnswer}, {@code customerComment} and
  * {@code customerAnsweredAt}.
  *

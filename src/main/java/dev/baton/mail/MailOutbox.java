@@ -17,6 +17,8 @@ import org.thymeleaf.context.Context;
  * The one way Baton sends mail. The mail is rendered now and handed to a {@code MailDelivery}
  * process instance started in the caller's transaction: if the caller's work rolls back, no mail;
  * if it commits, the mail goes out from its own job, retried and never lost (see MailDelivery.bpmn).
+ * Staff may read a delivery's variables, so a customer mail's links are not rendered here but added
+ * when it is sent (SendMail).
  */
 @Component
 public class MailOutbox {
@@ -55,6 +57,9 @@ public class MailOutbox {
         .putValue(MailVariables.HTML, templates.process("mail/" + mail.kind() + ".html", context))
         .putValue(MailVariables.TEXT, templates.process("mail/" + mail.kind() + ".txt", context))
         .putValue(MailVariables.ACCOUNT_ID, mail.accountId());
+    if (mail.customerQuestionId() != null) {
+      variables.putValue(MailVariables.CUSTOMER_QUESTION, mail.customerQuestionId());
+    }
     String id = WithoutAuthorization.call(() -> runtimeService
         .startProcessInstanceByKey(PROCESS_KEY, mail.accountId(), variables).getId());
     log.info("Queued '{}' mail for account {} to {} (delivery {})", mail.kind(), mail.accountId(), mail.to(), id);

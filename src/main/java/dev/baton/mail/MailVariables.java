@@ -8,6 +8,8 @@ final class MailVariables {
   static final String HTML = "mailHtml";
   static final String TEXT = "mailText";
   static final String ACCOUNT_ID = "accountId";
+  /** The customer question whose links are put into the bodies as the mail is sent; never the links. */
+  static final String CUSTOMER_QUESTION = "customerQuestionId";
 
   private MailVariables() {}
 }

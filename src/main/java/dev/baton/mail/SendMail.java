@@ -1,7 +1,9 @@
 package dev.baton.mail;
 
+import dev.baton.customer.CustomerLinks;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one queued mail (task "Send the mail" of MailDelivery.bpmn) as HTML with a plain-text
  * alternative. A failure propagates, so the job is retried with backoff and then raises an incident.
+ * A mail to a customer gets its links here, each attempt new ones, so they exist only in the sent mail.
  */
 @Component("sendMail")
 class SendMail implements JavaDelegate {
@@ -22,11 +25,14 @@ class SendMail implements JavaDelegate {
 
   private final JavaMailSender mailSender;
   private final SmtpConnections connections;
+  private final CustomerLinks customerLinks;
   private final String from;
 
-  SendMail(JavaMailSender mailSender, SmtpConnections connections, @Value("${baton.mail.from}") String from) {
+  SendMail(JavaMailSender mailSender, SmtpConnections connections, CustomerLinks customerLinks,
+      @Value("${baton.mail.from}") String from) {
     this.mailSender = mailSender;
     this.connections = connections;
+    this.customerLinks = customerLinks;
     this.from = from;
   }
 
@@ -41,7 +47,15 @@ class SendMail implements JavaDelegate {
     mail.setFrom(from);
     mail.setTo(to.split(","));
     mail.setSubject((String) execution.getVariable(MailVariables.SUBJECT));
-    mail.setText((String) execution.getVariable(MailVariables.TEXT), (String) execution.getVariable(MailVariables.HTML));
+    String text = (String) execution.getVariable(MailVariables.TEXT);
+    String html = (String) execution.getVariable(MailVariables.HTML);
+    String question = (String) execution.getVariable(MailVariables.CUSTOMER_QUESTION);
+    if (question != null) {
+      Map<String, String> links = customerLinks.mint(question);
+      text = CustomerLinks.fillIn(text, links);
+      html = CustomerLinks.fillIn(html, links);
+    }
+    mail.setText(text, html);
     // Lets a mailbox (and a test) tell one delivery from another, and see a resend as the same mail.
     message.setHeader("X-Baton-Delivery", execution.getProcessInstanceId());
     // One Message-ID per delivery: if Baton dies after the SMTP server took the mail but before the job

@@ -1,6 +1,7 @@
 package dev.baton.onboarding;
 
 import dev.baton.account.AccountRepository;
+import dev.baton.customer.AskedQuestion;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.customer.CustomerQuestion;
 import dev.baton.customer.CustomerQuestion.Choice;
@@ -59,7 +60,7 @@ public class SuccessPlanConfirmation {
           + "e-mail of the customer's key person who confirms the success plan");
     }
     String accountName = (String) execution.getVariable("accountName");
-    Map<String, String> urls = links.ask(execution, new CustomerQuestion(MESSAGE,
+    AskedQuestion question = links.ask(execution, new CustomerQuestion(MESSAGE,
         "Your success plan with us",
         "Is this the plan we agreed at the kickoff? Confirm it, or tell us what should change.",
         List.of(new Choice(CONFIRM, "Confirm the success plan"), new Choice(REQUEST_CHANGES, "Request changes")),
@@ -72,11 +73,11 @@ public class SuccessPlanConfirmation {
     model.put("csmName", csmName(accountId));
     model.put("summary", execution.getVariable("successPlanSummary"));
     model.put("version", execution.getVariable("successPlanVersion"));
-    model.put("confirmUrl", urls.get(CONFIRM));
-    model.put("changesUrl", urls.get(REQUEST_CHANGES));
+    model.put("confirmUrl", question.link(CONFIRM));
+    model.put("changesUrl", question.link(REQUEST_CHANGES));
     model.put("validUntil", DAY.format(validUntil));
     mail.send(new OutgoingMail("onboarding-success-plan", List.of(email),
-        "Please confirm your success plan (" + accountName + ")", model, accountId));
+        "Please confirm your success plan (" + accountName + ")", model, accountId).withLinksTo(question.id()));
     execution.setVariable("successPlanAskedAt", ClockUtil.getCurrentTime());
     log.info("Success plan v{} of account {} sent to {} for confirmation", execution.getVariable("successPlanVersion"),
         accountId, email);

@@ -1,6 +1,7 @@
 package dev.baton.renewal;
 
 import dev.baton.account.AccountRepository;
+import dev.baton.customer.AskedQuestion;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.customer.CustomerQuestion;
 import dev.baton.customer.CustomerQuestion.Choice;
@@ -59,7 +60,7 @@ public class RenewalSurvey {
     String accountName = (String) execution.getVariable("accountName");
     String to = (String) execution.getVariable("decisionMakerEmail");
     String renewal = RenewalDates.date(execution.getVariable("renewalDate")).format(DAY);
-    Map<String, String> urls = links.ask(execution, new CustomerQuestion(ANSWERED_MESSAGE,
+    AskedQuestion question = links.ask(execution, new CustomerQuestion(ANSWERED_MESSAGE,
         "How likely are you to renew?",
         "At this point in time, how likely are you to renew your subscription (" + accountName + ", renewal date "
             + renewal + ")? One click is enough; a comment helps us help you.",
@@ -70,11 +71,11 @@ public class RenewalSurvey {
     model.put("decisionMakerName", execution.getVariable("decisionMakerName"));
     model.put("renewalDate", renewal);
     model.put("answerDays", properties.surveyAnswerDays());
-    model.put("notLikelyUrl", urls.get("not-likely"));
-    model.put("unsureUrl", urls.get("unsure"));
-    model.put("likelyUrl", urls.get("likely"));
+    model.put("notLikelyUrl", question.link("not-likely"));
+    model.put("unsureUrl", question.link("unsure"));
+    model.put("likelyUrl", question.link("likely"));
     String delivery = mail.send(new OutgoingMail("renewal-survey", to == null ? List.of() : List.of(to),
-        "How likely are you to renew? (" + accountName + ")", model, accountId));
+        "How likely are you to renew? (" + accountName + ")", model, accountId).withLinksTo(question.id()));
     execution.setVariable("surveySentTo", to);
     if (delivery == null) {
       log.warn("Account {} has no decision maker e-mail (decisionMakerEmail): renewal survey not sent; "

@@ -2,6 +2,7 @@ package dev.baton.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.baton.customer.CustomerQuestion.Choice;
 import dev.baton.support.BatonIntegrationTest;
@@ -13,14 +14,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,8 +36,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Signed customer links: shown without effect, answered once, and nothing for expired, tampered or reused ones. */
+/**
+ * Customer links: made only for the mail being sent and stored as hashes; shown without effect, answered
+ * once, and nothing for expired, tampered, made-up or reused ones.
+ */
 @BatonIntegrationTest
 class CustomerLinksTest {
 
@@ -46,7 +55,10 @@ class CustomerLinksTest {
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
   final HttpClient http = HttpClient.newHttpClient();
+  @Autowired JdbcClient jdbc;
+  @Autowired CustomerLinkProperties properties;
   ProcessInstance instance;
+  AskedQuestion asked;
   Map<String, String> urls;
 
   @BeforeEach
@@ -55,7 +67,8 @@ class CustomerLinksTest {
         .addClasspathResource("customer/CustomerQuestionTest.bpmn").deploy();
     String account = "links-" + UUID.randomUUID();
     instance = runtime.startProcessInstanceByKey("CustomerQuestionTest", account, Map.of("accountId", account));
-    urls = links.ask(instance.getId(), account, RENEW);
+    asked = links.ask(instance.getId(), account, RENEW);
+    urls = links.mint(asked.id());
   }
 
   @AfterEach
@@ -64,9 +77,39 @@ class CustomerLinksTest {
   }
 
   @Test
-  void oneSignedLinkPerChoiceUnderThePublicUrl() {
+  void oneLinkPerChoiceUnderThePublicUrlWithARandomTokenThatNamesNeitherQuestionNorAnswer() {
     assertThat(urls.keySet()).containsExactly("not-likely", "unsure", "likely");
-    assertThat(urls.get("likely")).startsWith("http://baton.test/customer/questions/").contains(".likely.");
+    assertThat(urls.values()).allMatch(url -> url.matches("http://baton\\.test/customer/questions/[A-Za-z0-9_-]{43}"))
+        .noneMatch(url -> url.contains(asked.id()) || url.contains("likely") || url.contains("unsure"));
+    assertThat(Set.copyOf(links.mint(asked.id()).values())).doesNotContainAnyElementsOf(urls.values());
+  }
+
+  @Test
+  void askingStoresNoLinkOnlyPlaceholdersForTheMailAndMintingStoresOnlyHashes() {
+    assertThat(asked.placeholders()).containsExactly(entry("not-likely", "{{customer-link:not-likely}}"),
+        entry("unsure", "{{customer-link:unsure}}"), entry("likely", "{{customer-link:likely}}"));
+    assertThat(CustomerLinks.fillIn("Likely: " + asked.link("likely") + ", unsure: " + asked.link("unsure"), urls))
+        .isEqualTo("Likely: " + urls.get("likely") + ", unsure: " + urls.get("unsure"));
+
+    List<Map<String, Object>> hashes = jdbc.sql("select * from baton_customer_link where question_id = ?")
+        .param(asked.id()).query().listOfRows();
+    String question = jdbc.sql("select * from baton_customer_question where id = ?").param(asked.id()).query()
+        .singleRow().toString();
+    assertThat(hashes).hasSize(3);
+    for (String url : urls.values()) {
+      String tokenStart = url.substring(url.lastIndexOf('/') + 1).substring(0, 12);
+      assertThat(hashes.toString()).doesNotContain(tokenStart);
+      assertThat(question).doesNotContain(tokenStart);
+    }
+  }
+
+  @Test
+  void linksMintedForAnEarlierAttemptStillAnswerSoAMailResentAfterACrashWorksWhicheverCopyIsClicked() throws Exception {
+    Map<String, String> resent = links.mint(asked.id());
+
+    assertThat(post(urls.get("likely"), null).statusCode()).isEqualTo(200);
+    assertThat(post(resent.get("likely"), null).statusCode()).isEqualTo(409);
+    assertThat(variable("customerAnswer")).isEqualTo("likely");
   }
 
   @Test
@@ -116,19 +159,31 @@ class CustomerLinksTest {
   }
 
   @Test
-  void aTamperedLinkChangesNothing() throws Exception {
+  void aTamperedOrMadeUpLinkChangesNothing() throws Exception {
     String likely = urls.get("likely");
-    String signature = likely.substring(likely.lastIndexOf('.') + 1);
-    String otherAnswer = likely.replace(".likely.", ".not-likely.");
-    String otherSignature = likely.substring(0, likely.lastIndexOf('.') + 1)
-        + (signature.charAt(0) == 'A' ? 'B' : 'A') + signature.substring(1);
-    String unknownQuestion = "http://baton.test/customer/questions/" + UUID.randomUUID() + ".likely." + signature;
+    char last = likely.charAt(likely.length() - 1);
+    String tampered = likely.substring(0, likely.length() - 1) + (last == 'A' ? 'B' : 'A');
+    String madeUp = "http://baton.test/customer/questions/" + "A".repeat(43);
 
-    for (String forged : List.of(otherAnswer, otherSignature, unknownQuestion, "http://baton.test/customer/questions/x")) {
+    for (String forged : List.of(tampered, madeUp, likely + "A", "http://baton.test/customer/questions/x")) {
       HttpResponse<String> page = post(forged, null);
       assertThat(page.statusCode()).as(forged).isEqualTo(404);
       assertThat(page.body()).contains("This link is not valid");
     }
+    assertWaiting();
+  }
+
+  @Test
+  void aLinkInTheFormerSignedFormatIsNoLongerAcceptedEvenWithTheRightSignature() throws Exception {
+    // Such links were stored in the mails' variables, which staff may read.
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String signature = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(mac.doFinal((asked.id() + ".likely").getBytes(StandardCharsets.UTF_8)));
+
+    HttpResponse<String> page = post("http://baton.test/customer/questions/" + asked.id() + ".likely." + signature, null);
+
+    assertThat(page.statusCode()).isEqualTo(404);
     assertWaiting();
   }
 

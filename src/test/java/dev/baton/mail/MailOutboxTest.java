@@ -3,17 +3,30 @@ package dev.baton.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.baton.customer.AskedQuestion;
+import dev.baton.customer.CustomerLinks;
+import dev.baton.customer.CustomerQuestion;
+import dev.baton.customer.CustomerQuestion.Choice;
 import dev.baton.support.BatonIntegrationTest;
 import dev.baton.support.Jobs;
 import dev.baton.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -22,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @BatonIntegrationTest
@@ -34,6 +48,9 @@ class MailOutboxTest {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired TransactionTemplate transaction;
+  @Autowired RepositoryService repository;
+  @Autowired CustomerLinks links;
+  @LocalServerPort int port;
 
   @AfterEach
   void resetClock() {
@@ -100,7 +117,55 @@ class MailOutboxTest {
   }
 
   @Test
+  void aCustomerMailIsStoredWithPlaceholdersAndSentWithLinksThatWorkInEveryCopyEvenWhenResentAfterACrash()
+      throws Exception {
+    repository.createDeployment().name("customer-question-test").enableDuplicateFiltering(true)
+        .addClasspathResource("customer/CustomerQuestionTest.bpmn").deploy();
+    String account = "acct-" + UUID.randomUUID();
+    String asking = runtime.startProcessInstanceByKey("CustomerQuestionTest", account, Map.of("accountId", account))
+        .getId();
+    AskedQuestion question = links.ask(asking, account, new CustomerQuestion("TestQuestionAnswered", "Renew?", null,
+        List.of(new Choice("yes", "Yes")), false, Duration.ofDays(1)));
+    String delivery = outbox.send(new OutgoingMail("test-notice", List.of("kim@customer.example"), "Renew?",
+        Map.of("name", question.link("yes")), account).withLinksTo(question.id()));
+    assertThat((String) runtime.getVariable(delivery, "mailText")).contains("Hello {{customer-link:yes}}");
+
+    // Baton dies after the SMTP server took the mail, before the job committed: the job runs again.
+    String job = management.createJobQuery().processInstanceId(delivery).singleResult().getId();
+    transaction.executeWithoutResult(status -> {
+      management.executeJob(job);
+      status.setRollbackOnly();
+    });
+    Jobs.executeAll(management, delivery);
+
+    MimeMessage[] copies = smtp.getReceivedMessages();
+    assertThat(copies).hasSize(2);
+    assertThat(copies[0].getMessageID()).isEqualTo(copies[1].getMessageID());
+    List<String> sentLinks = new java.util.ArrayList<>();
+    for (MimeMessage copy : copies) {
+      Matcher link = Pattern.compile("http://baton\\.test(/customer/questions/[A-Za-z0-9_-]+)").matcher(body(copy));
+      assertThat(link.find()).as(body(copy)).isTrue();
+      sentLinks.add(link.group(1));
+    }
+    assertThat(sentLinks.get(0)).isNotEqualTo(sentLinks.get(1));
+    assertThat(get(sentLinks.get(0)).statusCode()).isEqualTo(200);
+    assertThat(get(sentLinks.get(1)).statusCode()).isEqualTo(200);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(delivery).list())
+        .noneMatch(v -> String.valueOf(v.getValue()).contains("/customer/questions/"));
+  }
+
+  @Test
   void aMailWithoutRecipientsIsNotQueued() {
     assertThat(outbox.send(new OutgoingMail("test-notice", List.of(), "Nobody", Map.of(), "acct-none"))).isNull();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The raw message with quoted-printable's soft line breaks undone, so long links are whole. */
+  private static String body(MimeMessage message) {
+    return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
   }
 }

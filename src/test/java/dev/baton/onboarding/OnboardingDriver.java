@@ -50,7 +50,9 @@ final class OnboardingDriver {
       "onboarding-rep", "onboarding-rep-demo", "onboarding-manager", "onboarding-manager-demo",
       "sales-rep", "sales-rep-demo", "account-manager", "account-manager-demo");
   static final String CUSTOMER = "kim.key@customer.example";
-  static final Pattern LINK = Pattern.compile("http://baton\\.test/customer/questions/[A-Za-z0-9._-]+");
+  /** A link line of the plain-text success plan mail: the choice's words, then its link. */
+  static final Pattern LINK = Pattern.compile(
+      "(Yes, confirm the success plan|No, request changes)[^:\\n]*: (http://baton\\.test/customer/questions/[A-Za-z0-9_-]+)");
 
   private final AccountRepository accounts;
   private final RuntimeService runtime;
@@ -199,11 +201,16 @@ final class OnboardingDriver {
     Matcher matcher = LINK.matcher(body);
     Map<String, String> links = new HashMap<>();
     while (matcher.find()) {
-      String link = matcher.group();
-      links.put(link.contains(".confirm.") ? "confirm" : "request-changes", link);
+      links.put(matcher.group(1).startsWith("Yes") ? "confirm" : "request-changes", matcher.group(2));
     }
     assertThat(links).containsOnlyKeys("confirm", "request-changes");
     return links;
+  }
+
+  /** Opens the link as a browser (or a mail scanner) would: shows the question, answers nothing. */
+  HttpResponse<String> open(String link) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(link.replace("http://baton.test", "http://localhost:" + port)))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> click(String link, String comment) throws Exception {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.baton.account.AccountRepository;
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.DatabaseText;
+import dev.baton.support.StaffReadings;
 import dev.baton.support.TestMailServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The customer's success plan links over HTTP, at process level: a valid link moves the onboarding on;
- * expired, tampered and reused links leave it where it is (the link mechanism itself: CustomerLinksTest).
+ * expired, tampered and reused links leave it where it is (the link mechanism itself: CustomerLinksTest);
+ * staff find no part of a link anywhere.
  */
 @BatonIntegrationTest
 class SuccessPlanLinkTest {
@@ -46,6 +51,8 @@ class SuccessPlanLinkTest {
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transaction;
   OnboardingDriver driver;
+  @Autowired DataSource dataSource;
+  String account;
   ProcessInstance instance;
   Map<String, String> links;
 
@@ -53,7 +60,7 @@ class SuccessPlanLinkTest {
   void waitForTheCustomer() {
     BpmnAwareTests.init(engine);
     driver = new OnboardingDriver(accounts, runtime, tasks, management, identity, events, transaction, smtp, port);
-    String account = driver.newAccount("link", "SMB");
+    account = driver.newAccount("link", "SMB");
     instance = driver.start(account, "SMB", LocalDate.now());
     // No provisioning call here: the confirmed plan goes straight to the Onboarding Rep's task.
     runtime.setVariable(instance.getId(), "provisioningUrl", null);
@@ -77,6 +84,30 @@ class SuccessPlanLinkTest {
   }
 
   @Test
+  void noStaffRoleFindsAnyPartOfTheConfirmationLinksAndNoneIsStoredWhileTheCustomersClickStillConfirms()
+      throws Exception {
+    List<String> tokens = links.values().stream().map(link -> link.substring(link.lastIndexOf('/') + 1)).toList();
+
+    StaffReadings staff = new StaffReadings(port);
+    Map<String, Map<String, String>> read = staff.assertNoStaffFinds(account, tokens);
+    // Staff do read the confirmation mail's variables: just no link in them.
+    read.forEach((user, answers) -> assertThat(String.join("\n", answers.values())).as(user)
+        .contains("Please confirm your success plan", "mailText"));
+    assertThat(DatabaseText.whereFound(dataSource, tokens.stream().map(t -> t.substring(0, 12)).toList())).isEmpty();
+    // The search reads Camunda's byte arrays too, where the success plan (a Json variable) is kept.
+    assertThat(DatabaseText.whereFound(dataSource, List.of("Onboard new hires faster")))
+        .anyMatch(column -> column.equalsIgnoreCase("act_ge_bytearray.bytes_"));
+
+    assertThat(driver.open(links.get("confirm")).statusCode()).isEqualTo(200);
+    assertThat(driver.click(links.get("confirm"), null).statusCode()).isEqualTo(200);
+    BpmnAwareTests.assertThat(instance).hasPassed("Task_RecordConfirmation")
+        .variables().containsEntry("successPlanStatus", "confirmed");
+    // Nor once the answer is in and the next task is open (its variables and form variables too).
+    assertThat(staff.assertNoStaffFinds(account, tokens).get("csm-demo").keySet())
+        .anyMatch(path -> path.contains("/form-variables"));
+  }
+
+  @Test
   void anExpiredLinkLeavesTheOnboardingWaiting() throws Exception {
     // The links work 14 days (baton.onboarding.confirmation-link-valid-for).
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(15).toMillis()));
@@ -90,7 +121,7 @@ class SuccessPlanLinkTest {
   @Test
   void aTamperedLinkLeavesTheOnboardingWaiting() throws Exception {
     String changes = links.get("request-changes");
-    String forged = changes.replace(".request-changes.", ".confirm.");
+    String forged = changes.substring(0, changes.length() - 1) + (changes.endsWith("A") ? "B" : "A");
 
     HttpResponse<String> page = driver.click(forged, null);
 

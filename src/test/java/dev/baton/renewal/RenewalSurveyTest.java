@@ -7,9 +7,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.account.AccountRepository;
 import dev.baton.account.AccountService;
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.DatabaseText;
+import dev.baton.support.StaffReadings;
 import dev.baton.support.TestMailServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,10 +42,13 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -51,9 +58,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Unsure or missing first answer is asked again 75 days before the renewal; then the contract.
  */
 @BatonIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class RenewalSurveyTest {
 
-  private static final Pattern LINK = Pattern.compile("http://baton\\.test/customer/questions/\\S+");
+  /** A link line of the plain-text survey: the choice's label, then its link. */
+  private static final Pattern LINK = Pattern.compile("(?m)^(Not likely|Unsure|Likely to renew): +(http://baton\\.test/customer/questions/\\S+)$");
+  private static final Map<String, String> ANSWERS = Map.of("Not likely", "not-likely", "Unsure", "unsure",
+      "Likely to renew", "likely");
 
   @RegisterExtension static GreenMailExtension smtp = TestMailServer.create();
 
@@ -64,6 +75,7 @@ class RenewalSurveyTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired DataSource dataSource;
   final HttpClient http = HttpClient.newHttpClient();
   RenewalTestSupport renewals;
   String account;
@@ -97,6 +109,12 @@ class RenewalSurveyTest {
     assertThat(Arrays.stream(survey.getAllRecipients()).map(Object::toString)).containsExactly("dana@customer.test");
     assertThat(links().keySet()).containsExactlyInAnyOrder("not-likely", "unsure", "likely");
     assertThat(text(survey)).contains("Hello Dana Decider", "Not likely:", "Unsure:", "Likely to renew:");
+    // The HTML part carries the same links as its buttons, and no placeholder is left in either part.
+    String raw = GreenMailUtil.getWholeMessage(survey).replace("=\r\n", "").replace("=3D", "=");
+    for (String link : links().values()) {
+      assertThat(raw).contains("href=\"" + link + "\"");
+    }
+    assertThat(raw).doesNotContain("customer-link:");
   }
 
   @Test
@@ -200,16 +218,43 @@ class RenewalSurveyTest {
 
   @Test
   void aTamperedLinkIsRefusedAndChangesNothing() throws Exception {
-    Map<String, String> links = links();
-    String unsure = links.get("unsure");
-    String forgedAnswer = unsure.replace(".unsure.", ".likely.");
-    String badSignature = links.get("likely").substring(0, links.get("likely").length() - 2) + "xx";
+    String likely = links().get("likely");
+    String tampered = likely.substring(0, likely.length() - 2) + (likely.endsWith("xx") ? "yy" : "xx");
+    String madeUp = likely.substring(0, likely.lastIndexOf('/') + 1) + "A".repeat(43);
 
-    assertThat(post(forgedAnswer).statusCode()).isEqualTo(404);
-    assertThat(post(badSignature).statusCode()).isEqualTo(404);
+    assertThat(post(tampered).statusCode()).isEqualTo(404);
+    assertThat(post(madeUp).statusCode()).isEqualTo(404);
 
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitAnswer");
     assertThat(accounts.lifecycle(account)).doesNotContainKey("renewalLikelihood");
+  }
+
+  @Test
+  void noStaffRoleFindsAnyPartOfTheSurveyLinksAndNoneIsStoredOrLoggedWhileTheCustomersClickStillAnswers(
+      CapturedOutput log) throws Exception {
+    Map<String, String> links = links();
+    assertThat(links).hasSize(3);
+    List<String> tokenStarts = links.values().stream().map(link -> token(link).substring(0, 12)).toList();
+
+    List<String> tokens = links.values().stream().map(RenewalSurveyTest::token).toList();
+    StaffReadings staff = new StaffReadings(port);
+    Map<String, Map<String, String>> read = staff.assertNoStaffFinds(account, tokens);
+    // Staff do read the survey mail's variables (its subject, its text): just no link in them.
+    read.forEach((user, answers) -> assertThat(String.join("\n", answers.values())).as(user)
+        .contains("How likely are you to renew? (Acme " + account + ")", "mailText"));
+    assertThat(DatabaseText.whereFound(dataSource, tokenStarts)).isEmpty();
+    assertThat(DatabaseText.whereFound(dataSource, List.of(account))).as("the search finds what is stored")
+        .anyMatch(column -> column.equalsIgnoreCase("baton_account.account_id"));
+
+    assertThat(get(links.get("unsure")).statusCode()).isEqualTo(200);
+    assertThat(post(links.get("unsure")).statusCode()).isEqualTo(200);
+    assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "unsure");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AddressRisk");
+    // Nor once the answer is in and the CSM's task is open (its variables and form variables too).
+    assertThat(staff.assertNoStaffFinds(account, tokens).get("csm-demo").keySet())
+        .anyMatch(path -> path.contains("/form-variables"));
+    assertThat(log.getAll()).contains("Sent 'renewal-survey' mail for account " + account);
+    tokenStarts.forEach(start -> assertThat(log.getAll()).doesNotContain(start));
   }
 
   @Test
@@ -247,10 +292,13 @@ class RenewalSurveyTest {
     Matcher matcher = LINK.matcher(text(survey));
     Map<String, String> links = new LinkedHashMap<>();
     while (matcher.find()) {
-      String url = matcher.group();
-      links.put(url.split("\\.")[url.split("\\.").length - 2], url);
+      links.put(ANSWERS.get(matcher.group(1)), matcher.group(2));
     }
     return links;
+  }
+
+  private static String token(String link) {
+    return link.substring(link.lastIndexOf('/') + 1);
   }
 
   private MimeMessage only(String subjectStart) throws Exception {
@@ -293,9 +341,16 @@ class RenewalSurveyTest {
     return null;
   }
 
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(local(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(String url) throws Exception {
-    URI local = URI.create(url.replace("http://baton.test", "http://localhost:" + port));
-    return http.send(HttpRequest.newBuilder(local).header("Content-Type", "application/x-www-form-urlencoded")
+    return http.send(HttpRequest.newBuilder(local(url)).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI local(String url) {
+    return URI.create(url.replace("http://baton.test", "http://localhost:" + port));
   }
 }
