@@ -155,7 +155,9 @@ class BadInputBatteryTest {
         // Nested too deep; text where text belongs only.
         post(path, "{\"timestamp\": " + now + ", \"csmComment\": " + DEEP + "}").naming("csmComment"),
         post(path, "{\"timestamp\": " + now + ", \"csmSentiment\": 1}").naming("csmSentiment"),
-        post("/api/accounts/a%2Fb/health-signals", "{\"timestamp\": " + now + ", \"nps\": 7}"));
+        post("/api/accounts/a%2Fb/health-signals", "{\"timestamp\": " + now + ", \"nps\": 7}"),
+        get("/api/accounts/" + account + "/health/history?limit=1E+999999999").naming("limit"),
+        get("/api/accounts/" + account + "/health/history?limit=" + THOUSAND_DIGITS).naming("limit"));
     assertRefusedWithoutChange(calls, true);
   }
 
