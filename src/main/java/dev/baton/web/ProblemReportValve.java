@@ -57,7 +57,7 @@ public class ProblemReportValve extends ErrorReportValve {
     problem.put("title", known == null ? "Error" : known.getReasonPhrase());
     problem.put("status", status);
     problem.put("detail", status == 400
-        ? "The URL or a header of the request is malformed (for example an encoded NUL, '\\\\' or '/' in the path); "
+        ? "The URL or a header of the request is malformed (for example an encoded NUL or backslash in the path); "
             + "ids may use letters, digits and . _ : @ -"
         : "The request was refused before Baton could read it (HTTP " + status + ")");
     return JSON.writeValueAsString(problem);

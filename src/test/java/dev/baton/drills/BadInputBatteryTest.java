@@ -105,8 +105,8 @@ class BadInputBatteryTest {
         put("/api/accounts/a%2Fb", "{\"name\": \"Acme\"}"),
         get("/api/accounts/a%2Fb"),
         get("/api/accounts/a%2fb/health"),
-        get("/api/accounts/a%00b"),
-        get("/api/accounts/a%5Cb"),
+        get("/api/accounts/a%00b").naming("encoded NUL or backslash"),
+        get("/api/accounts/a%5Cb").naming("encoded NUL or backslash"),
         get("/api/accounts/%2e%2e/raci"),
         // Names: control characters, not text.
         put(path, "{\"name\": \"Ac\\u0000me\"}").naming("name"),
