@@ -1,6 +1,7 @@
 package dev.baton.account;
 
 import dev.baton.web.ApiProblem;
+import dev.baton.web.Excerpt;
 import jakarta.validation.Valid;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -33,18 +34,6 @@ class AccountController {
   @PutMapping("/{accountId}")
   ResponseEntity<Account> put(@PathVariable String accountId, @Valid @RequestBody AccountRequest request) {
     checkId(accountId);
-    if (request.team() != null) {
-      request.team().forEach((role, user) -> {
-        if (user == null || user.isBlank()) {
-          throw ApiProblem.badRequest("team." + role + ": needs a user id; leave the role out to give its "
-              + "tasks to the role's group");
-        }
-      });
-    }
-    if (request.renewalDate() != null && (request.renewalDate().getYear() < 2000 || request.renewalDate().getYear() > 2999)) {
-      throw ApiProblem.badRequest("renewalDate: " + request.renewalDate() + " is out of range; use a date between "
-          + "2000-01-01 and 2999-12-31 (yyyy-MM-dd)");
-    }
     boolean created = service.save(request.toAccount(accountId));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
         .body(accounts.find(accountId).orElseThrow());
@@ -53,12 +42,12 @@ class AccountController {
   @GetMapping("/{accountId}")
   Account get(@PathVariable String accountId) {
     return accounts.find(accountId).orElseThrow(() -> ApiProblem.notFound(
-        "accountId: no account '" + accountId + "'; create it with PUT /api/accounts/" + accountId));
+        "accountId: no account '" + Excerpt.of(accountId) + "'; create it with PUT /api/accounts/" + Excerpt.of(accountId)));
   }
 
   private static void checkId(String accountId) {
     if (!ACCOUNT_ID.matcher(accountId).matches()) {
-      throw ApiProblem.badRequest("accountId: '" + accountId + "' is not a valid account id; use 1 to 100 of "
+      throw ApiProblem.badRequest("accountId: '" + Excerpt.of(accountId) + "' is not a valid account id; use 1 to 100 of "
           + "letters, digits and . _ : @ -");
     }
   }

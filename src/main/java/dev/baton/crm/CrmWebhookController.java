@@ -1,6 +1,7 @@
 package dev.baton.crm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.calendar.AcceptedDates;
 import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,10 +23,12 @@ class CrmWebhookController {
 
   private final CrmProperties properties;
   private final HandoffStarter starter;
+  private final AcceptedDates dates;
 
-  CrmWebhookController(CrmProperties properties, HandoffStarter starter) {
+  CrmWebhookController(CrmProperties properties, HandoffStarter starter, AcceptedDates dates) {
     this.properties = properties;
     this.starter = starter;
+    this.dates = dates;
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,7 +44,7 @@ class CrmWebhookController {
     byte[] body = WebhookBody.read(request);
     new BatonSignature(properties.webhookSecret())
         .verify(request.getHeader(BatonSignature.HEADER), body, Instant.now());
-    DealWon deal = DealWonEvent.read(WebhookBody.parse(body));
+    DealWon deal = DealWonEvent.read(WebhookBody.parse(body), dates);
     HandoffStarter.Started started = starter.start(deal);
     return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(new Answer(started.outcome().json(), started.businessKey(), started.processInstanceId()));

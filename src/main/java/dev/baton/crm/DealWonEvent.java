@@ -1,6 +1,7 @@
 package dev.baton.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.calendar.AcceptedDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -44,12 +45,15 @@ final class DealWonEvent {
       .withResolverStyle(ResolverStyle.STRICT);
 
   private final FieldErrors errors = new FieldErrors();
+  private final AcceptedDates dates;
 
-  private DealWonEvent() {}
+  private DealWonEvent(AcceptedDates dates) {
+    this.dates = dates;
+  }
 
-  /** The deal, or a 400 problem naming every invalid field. */
-  static DealWon read(JsonNode event) {
-    return new DealWonEvent().parse(event);
+  /** The deal, or a 400 problem naming every invalid field; its dates must lie within {@code dates}. */
+  static DealWon read(JsonNode event, AcceptedDates dates) {
+    return new DealWonEvent(dates).parse(event);
   }
 
   private DealWon parse(JsonNode event) {
@@ -190,12 +194,19 @@ final class DealWonEvent {
     if (text == null) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(text, DATE);
+      date = LocalDate.parse(text, DATE);
     } catch (DateTimeParseException e) {
       errors.add(field, "'" + text + "' is not a date; use yyyy-MM-dd, e.g. 2026-11-23");
       return null;
     }
+    String outOfRange = dates.problem(date);
+    if (outOfRange != null) {
+      errors.add(field, outOfRange);
+      return null;
+    }
+    return date;
   }
 
   private String email(JsonNode object, String field, boolean required) {

@@ -1,6 +1,7 @@
 package dev.baton.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.web.Excerpt;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ sealed interface HubSpotEvent {
           + DealWonEvent.kind(type));
     }
     if (!DEAL_STAGE_CHANGE.equals(type.asText())) {
-      return new Ignored(typeField + " " + type.asText() + " is not " + DEAL_STAGE_CHANGE);
+      return new Ignored(typeField + " " + Excerpt.of(type.asText()) + " is not " + DEAL_STAGE_CHANGE);
     }
     JsonNode property = event.get("propertyName");
     if (property == null || !property.isTextual()) {
@@ -44,7 +45,7 @@ sealed interface HubSpotEvent {
           + DealWonEvent.kind(property)) + "; a deal.propertyChange event names the changed property");
     }
     if (!DEAL_STAGE.equals(property.asText())) {
-      return new Ignored("propertyName " + property.asText() + " is not " + DEAL_STAGE);
+      return new Ignored("propertyName " + Excerpt.of(property.asText()) + " is not " + DEAL_STAGE);
     }
     JsonNode value = event.get("propertyValue");
     if (value == null || !value.isTextual()) {
@@ -52,7 +53,7 @@ sealed interface HubSpotEvent {
           + DealWonEvent.kind(value)) + "; a dealstage change carries the new stage id, e.g. closedwon");
     }
     if (!wonStages.contains(value.asText())) {
-      return new Ignored("deal stage " + value.asText() + " is not a won stage " + wonStages
+      return new Ignored("deal stage " + Excerpt.of(value.asText()) + " is not a won stage " + wonStages
           + " (baton.crm.hubspot.won-stages)");
     }
     JsonNode objectId = event.get("objectId");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.baton.web.ApiErrorHandler;
 import dev.baton.web.ApiProblem;
+import dev.baton.web.BoundedJsonFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class WebhookBody {
 
   static final int MAX_BYTES = 1024 * 1024;
 
-  private static final ObjectReader JSON = new ObjectMapper()
+  private static final ObjectReader JSON = new ObjectMapper(new BoundedJsonFactory())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
@@ -78,6 +79,8 @@ final class WebhookBody {
     }
     try {
       return JSON.readTree(body);
+    } catch (BoundedJsonFactory.Refused e) {
+      throw ApiProblem.badRequest(ApiErrorHandler.describe(e));
     } catch (JsonProcessingException e) {
       throw ApiProblem.badRequest("body: " + ApiErrorHandler.describe(e) + "; send valid JSON");
     } catch (IOException e) {

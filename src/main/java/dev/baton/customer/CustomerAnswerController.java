@@ -43,6 +43,10 @@ class CustomerAnswerController {
       return page(outcome, "Your comment is " + comment.length() + " characters long; please shorten it to "
           + MAX_COMMENT + " or fewer.");
     }
+    // Line breaks and tabs belong in a comment; other control characters (NUL) cannot even be stored (PostgreSQL).
+    if (comment != null && comment.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      return page(answers.look(token), "Your comment contains control characters; please send plain text.");
+    }
     return page(answers.answer(token, comment), null);
   }
 

@@ -1,5 +1,6 @@
 package dev.baton.health;
 
+import dev.baton.calendar.MeasuredAt;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  */
 public record HealthSignal(
     @NotNull(message = "required: when the measurements were taken, ISO-8601 with an offset, e.g. 2026-11-23T10:15:30Z")
+    @MeasuredAt
     OffsetDateTime timestamp,
     @Min(value = 0, message = "must be between 0 and 1000000") @Max(value = 1_000_000, message = "must be between 0 and 1000000")
     Integer licencesActivated,

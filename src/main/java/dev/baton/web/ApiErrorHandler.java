@@ -30,6 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
+  /** The most of a parser's message a problem quotes (the message may quote the input). */
+  private static final int MESSAGE = 400;
+
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -74,22 +77,31 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
   /** Turns Jackson's complaint into a sentence naming the field. */
   public static String describe(Throwable cause) {
+    if (cause instanceof BoundedJsonFactory.Refused refused) {
+      return refused.getOriginalMessage();
+    }
     if (cause instanceof UnrecognizedPropertyException unknown) {
-      return "unknown field '" + path(unknown) + "'; known fields are " + unknown.getKnownPropertyIds();
+      return "unknown field '" + Excerpt.of(path(unknown)) + "'; known fields are " + unknown.getKnownPropertyIds();
+    }
+    if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+      // A number or a boolean where text belongs (StrictJson refuses to turn it into text).
+      return path(invalid) + ": expected text, got " + Excerpt.of(invalid.getValue());
     }
     if (cause instanceof InvalidFormatException invalid) {
-      return path(invalid) + ": '" + invalid.getValue() + "' is not a valid "
+      return path(invalid) + ": '" + Excerpt.of(invalid.getValue()) + "' is not a valid "
           + typeName(invalid.getTargetType());
     }
     if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
       return path(mismatched) + ": expected " + typeName(mismatched.getTargetType());
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return path(mapping) + ": " + mapping.getOriginalMessage();
+      return path(mapping) + ": " + Excerpt.of(mapping.getOriginalMessage(), MESSAGE);
     }
     if (cause instanceof JsonProcessingException json) {
-      return "malformed JSON at line " + json.getLocation().getLineNr() + ", column "
-          + json.getLocation().getColumnNr() + ": " + json.getOriginalMessage();
+      // A limit of the parser (StreamConstraintsException) has no location.
+      String where = json.getLocation() == null ? ""
+          : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+      return "malformed JSON" + where + ": " + Excerpt.of(json.getOriginalMessage(), MESSAGE);
     }
     return "the request body is missing or is not JSON";
   }

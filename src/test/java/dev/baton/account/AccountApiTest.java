@@ -57,13 +57,13 @@ class AccountApiTest {
     assertThat(saved.events).singleElement().satisfies(e -> assertThat(e.previous()).isNull());
 
     HttpResponse<String> updated = put(id, """
-        {"name": "Acme Corporation", "renewalDate": "2027-04-30", "team": {"csm": "support-demo"}}""", API_CLIENT);
+        {"name": "Acme Corporation", "renewalDate": "2027-04-30", "team": {"support": "support-demo"}}""", API_CLIENT);
 
     assertThat(updated.statusCode()).isEqualTo(200);
     Account account = accounts.find(id).orElseThrow();
     assertThat(account.name()).isEqualTo("Acme Corporation");
     assertThat(account.renewalDate()).isEqualTo(LocalDate.of(2027, 4, 30));
-    assertThat(account.team()).isEqualTo(Map.of("csm", "support-demo"));
+    assertThat(account.team()).isEqualTo(Map.of("support", "support-demo"));
     assertThat(saved.events).hasSize(2);
     assertThat(saved.events.get(1).previous().name()).isEqualTo("Acme Corp");
     assertThat(saved.events.get(1).renewalDateChanged()).isTrue();
@@ -132,12 +132,75 @@ class AccountApiTest {
   }
 
   @Test
-  void aRoleWithoutAUserIsA400NamingTheRole() throws Exception {
-    HttpResponse<String> response = put("acme-" + UUID.randomUUID(), """
-        {"name": "Acme", "team": {"csm": null}}""", API_CLIENT);
+  void aRoleLeftEmptyHasNoPersonSoItsTasksGoToTheRoleGroup() throws Exception {
+    String id = "acme-" + UUID.randomUUID();
+    HttpResponse<String> response = put(id, """
+        {"name": "Acme", "team": {"csm": null, "support": "", "sales-rep": "sales-rep-demo"}}""", API_CLIENT);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    assertThat(accounts.find(id).orElseThrow().team()).isEqualTo(Map.of("sales-rep", "sales-rep-demo"));
+  }
+
+  @Test
+  void aTeamMemberOutsideTheRoleGroupIsA400NamingTheRole() throws Exception {
+    String id = "acme-" + UUID.randomUUID();
+    HttpResponse<String> response = put(id, """
+        {"name": "Acme", "team": {"csm": "sales-rep-demo", "support": "support-demo"}}""", API_CLIENT);
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("team.csm: needs a user id");
+    assertThat(response.body()).contains("team.csm", "sales-rep-demo", "not a member of the group csm")
+        .doesNotContain("team.support");
+    assertThat(accounts.exists(id)).isFalse();
+  }
+
+  @Test
+  void aSegmentIsOneTheSegmentationDecisionOutputsWrittenInAnyCase() throws Exception {
+    assertThat(put("acme-" + UUID.randomUUID(), """
+        {"name": "Acme", "segment": "mid market"}""", API_CLIENT).statusCode()).isEqualTo(201);
+
+    String id = "acme-" + UUID.randomUUID();
+    HttpResponse<String> response = put(id, """
+        {"name": "Acme", "segment": "Galactic"}""", API_CLIENT);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("segment", "Galactic", "Enterprise", "Mid-Market", "SMB", "Tech-touch");
+    assertThat(accounts.exists(id)).isFalse();
+  }
+
+  @Test
+  void aHealthBandIsOneOfTheConfiguredBands() throws Exception {
+    String id = "acme-" + UUID.randomUUID();
+    HttpResponse<String> response = put(id, """
+        {"name": "Acme", "healthBand": "purple"}""", API_CLIENT);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("healthBand", "red, yellow, green");
+    assertThat(accounts.exists(id)).isFalse();
+  }
+
+  @Test
+  void aNameWithLineBreaksOrNulIsA400() throws Exception {
+    for (String name : new String[] {"Acme\\r\\nBcc: x", "Ac\\u0000me", "Acme\\tCorp"}) {
+      HttpResponse<String> response = put("acme-" + UUID.randomUUID(), "{\"name\": \"" + name + "\"}", API_CLIENT);
+      assertThat(response.statusCode()).as(name).isEqualTo(400);
+      assertThat(response.body()).contains("name:", "control characters");
+    }
+  }
+
+  @Test
+  void aNameThatIsNotTextIsA400() throws Exception {
+    HttpResponse<String> response = put("acme-" + UUID.randomUUID(), "{\"name\": 42}", API_CLIENT);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("name: expected text");
+  }
+
+  @Test
+  void aRenewalDateOutsideTheAcceptedRangeIsA400SayingTheRange() throws Exception {
+    HttpResponse<String> response = put("acme-" + UUID.randomUUID(), """
+        {"name": "Acme", "renewalDate": "2999-12-31"}""", API_CLIENT);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("renewalDate", "2000-01-01", "2099-12-31");
   }
 
   @Test

@@ -40,7 +40,7 @@ class UnconfiguredWebhookTest {
 
   @Test
   void crmWebhookWithoutSecretAnswers503NamingTheVariable() {
-    CrmWebhookController controller = new CrmWebhookController(NOTHING_CONFIGURED, null);
+    CrmWebhookController controller = new CrmWebhookController(NOTHING_CONFIGURED, null, null);
 
     assertThatThrownBy(() -> controller.receive(request("{}"))).isInstanceOfSatisfying(ApiProblem.class, problem -> {
       assertThat(problem.getStatusCode().value()).isEqualTo(503);

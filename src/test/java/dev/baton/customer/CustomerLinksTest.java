@@ -232,6 +232,20 @@ class CustomerLinksTest {
   }
 
   @Test
+  void aCommentWithControlCharactersIsRefusedWithoutAnswering() throws Exception {
+    HttpResponse<String> page = post(urls.get("likely"), "Fine\u0000 so far");
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body()).contains("control characters");
+    assertWaiting();
+  }
+
+  @Test
+  void aCommentOfSeveralLinesIsAccepted() throws Exception {
+    assertThat(post(urls.get("likely"), "Fine so far.\r\nTraining next week.\tThanks").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aQuestionNeedsAMessageChoicesAndAValidity() {
     assertThatThrownBy(() -> new CustomerQuestion(" ", "t", null, RENEW.choices(), false, Duration.ofDays(1)))
         .hasMessageContaining("messageName");

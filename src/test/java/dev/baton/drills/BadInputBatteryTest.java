@@ -28,9 +28,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The bad input battery (issue 8): every public endpoint gets malformed and truncated JSON, wrong
+ * The bad input battery: every public endpoint gets malformed and truncated JSON, wrong
  * types, huge strings and bodies, unknown fields, invalid dates and time zones, injection strings,
- * missing and forged signatures and replayed timestamps. Each answer is a clear 4xx (problem+json on
+ * missing and forged signatures and replayed timestamps, numbers of absurd magnitude or
+ * precision, dates out of range, JSON nested too deep, encoded slashes, names with control characters,
+ * segments, bands and team members outside the configured ones. Each answer is a clear 4xx (problem+json on
  * the API), never a 500, and the database does not change.
  */
 @BatonIntegrationTest
@@ -42,6 +44,11 @@ class BadInputBatteryTest {
   static final String HUBSPOT_URL = "https://baton.example.com/api/webhooks/hubspot";
   static final String INJECTION = "x'); DROP TABLE baton_account; --";
   static final String HUGE = "x".repeat(2 * 1024 * 1024);
+  static final String THOUSAND_DIGITS = "9".repeat(1000);
+  /** Deeper than any parser limit: two thousand nested arrays. */
+  static final String DEEP = "[".repeat(2000) + "]".repeat(2000);
+  /** An error body quotes what was wrong, never the whole of a huge input. */
+  static final int MAX_ERROR_BODY = 8 * 1024;
 
   @LocalServerPort int port;
   @Autowired AccountRepository accounts;
@@ -84,7 +91,33 @@ class BadInputBatteryTest {
         // An unknown user, not a wrong password: Camunda would delay integration-demo's next logins (throttling).
         put(path, "{\"name\": \"Acme\"}").as("no-such-user:wrong"),
         get("/api/accounts/" + enc(INJECTION)),
-        get("/api/accounts/no-such-" + UUID.randomUUID()));
+        get("/api/accounts/no-such-" + UUID.randomUUID()),
+        // Numbers: huge exponents, a thousand digits.
+        put(path, "{\"name\": 1E+999999999}").naming("name"),
+        put(path, "{\"name\": \"Acme\", \"segment\": 1E-999999999}").naming("segment"),
+        put(path, "{\"name\": " + THOUSAND_DIGITS + "}").naming("name"),
+        // Dates out of range.
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": \"2999-12-31\"}").naming("renewalDate"),
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": \"1899-12-31\"}").naming("renewalDate"),
+        put(path, "{\"name\": \"Acme\", \"renewalDate\": \"" + "9".repeat(100_000) + "\"}").naming("renewalDate"),
+        // JSON nested deeper than the parser allows; encoded slashes in the path.
+        put(path, "{\"name\": \"Acme\", \"team\": " + DEEP + "}").naming("team"),
+        put("/api/accounts/a%2Fb", "{\"name\": \"Acme\"}"),
+        get("/api/accounts/a%2Fb"),
+        get("/api/accounts/a%2fb/health"),
+        get("/api/accounts/a%00b").naming("encoded NUL or backslash"),
+        get("/api/accounts/a%5Cb").naming("encoded NUL or backslash"),
+        get("/api/accounts/%2e%2e/raci"),
+        // Names: control characters, not text.
+        put(path, "{\"name\": \"Ac\\u0000me\"}").naming("name"),
+        put(path, "{\"name\": \"Acme\\r\\nX-Injected: 1\"}").naming("name"),
+        put(path, "{\"name\": 42}").naming("name"),
+        put(path, "{\"name\": true}").naming("name"),
+        put(path, "{\"name\": \"Acme\", \"team\": {\"csm\": 7}}").naming("team.csm"),
+        // Segments and bands outside the configured ones; a team member outside the role's group.
+        put(path, "{\"name\": \"Acme\", \"segment\": \"Galactic\"}").naming("segment"),
+        put(path, "{\"name\": \"Acme\", \"healthBand\": \"purple\"}").naming("healthBand"),
+        put(path, "{\"name\": \"Acme\", \"team\": {\"csm\": \"sales-rep-demo\"}}").naming("team.csm"));
     assertRefusedWithoutChange(calls, true);
     assertThat(accounts.find(account).orElseThrow().name()).isEqualTo("Battery Co");
   }
@@ -106,7 +139,25 @@ class BadInputBatteryTest {
         post(path, "{\"timestamp\": " + now + ", \"csmSentiment\": \"red\", \"csmComment\": \"" + HUGE + "\"}"),
         post("/api/accounts/no-such-" + UUID.randomUUID() + "/health-signals", "{\"timestamp\": " + now + ", \"nps\": 7}"),
         post(path, "{\"timestamp\": " + now + ", \"nps\": 7}").as(null),
-        post(path, "{\"timestamp\": " + now + ", \"nps\": 7}").type("application/xml"));
+        post(path, "{\"timestamp\": " + now + ", \"nps\": 7}").type("application/xml"),
+        // Numbers: huge exponents, a thousand digits.
+        post(path, "{\"timestamp\": " + now + ", \"supportSatisfaction\": 1E+999999999}").naming("supportSatisfaction"),
+        post(path, "{\"timestamp\": " + now + ", \"goalAttainment\": 1E-999999999}").naming("goalAttainment"),
+        post(path, "{\"timestamp\": " + now + ", \"nps\": 1E+999999999}").naming("nps"),
+        post(path, "{\"timestamp\": " + now + ", \"nps\": " + THOUSAND_DIGITS + "}").naming("nps"),
+        post(path, "[{\"timestamp\": " + now + ", \"goalAttainment\": 0." + "3".repeat(40) + "}]").naming("goalAttainment"),
+        // Times far ahead of the server clock or out of range.
+        post(path, "{\"timestamp\": \"3000-01-01T00:00:00Z\", \"nps\": 7}").naming("timestamp"),
+        post(path, "{\"timestamp\": \"" + java.time.OffsetDateTime.now().plusHours(1) + "\", \"nps\": 7}").naming("timestamp"),
+        post(path, "{\"timestamp\": \"1899-12-31T00:00:00Z\", \"nps\": 7}").naming("timestamp"),
+        post(path, "{\"timestamp\": \"+999999999-12-31T23:59:59Z\", \"nps\": 7}").naming("timestamp"),
+        post(path, "{\"timestamp\": \"" + "2".repeat(100_000) + "\", \"nps\": 7}").naming("timestamp"),
+        // Nested too deep; text where text belongs only.
+        post(path, "{\"timestamp\": " + now + ", \"csmComment\": " + DEEP + "}").naming("csmComment"),
+        post(path, "{\"timestamp\": " + now + ", \"csmSentiment\": 1}").naming("csmSentiment"),
+        post("/api/accounts/a%2Fb/health-signals", "{\"timestamp\": " + now + ", \"nps\": 7}"),
+        get("/api/accounts/" + account + "/health/history?limit=1E+999999999").naming("limit"),
+        get("/api/accounts/" + account + "/health/history?limit=" + THOUSAND_DIGITS).naming("limit"));
     assertRefusedWithoutChange(calls, true);
   }
 
@@ -129,7 +180,19 @@ class BadInputBatteryTest {
         signedCrm(deal.replace("\"accountName\": \"Acme Logistics\"", "\"accountName\": \"" + "A".repeat(100_000) + "\"")),
         signedCrm("{\"crm\": \"salesforce\", \"pad\": \"" + HUGE + "\"}"),
         signedCrm(deal).type("text/plain"),
-        signedCrm("[]"));
+        signedCrm("[]"),
+        // Numbers: huge exponents, a thousand digits, too many decimals.
+        signedCrm(deal.replace("\"amount\": 48000", "\"amount\": 1E+999999999")).naming("amount"),
+        signedCrm(deal.replace("\"amount\": 48000", "\"amount\": 1E-999999999")).naming("amount"),
+        signedCrm(deal.replace("\"amount\": 48000", "\"amount\": " + THOUSAND_DIGITS)).naming("amount"),
+        signedCrm(deal.replace("\"amount\": 48000", "\"amount\": 48000.0000000000000000000000001")).naming("amount"),
+        // Dates out of range.
+        signedCrm(deal.replace("\"closeDate\": \"2026-11-20\"", "\"closeDate\": \"1899-11-20\"")).naming("closeDate"),
+        signedCrm(deal.replace("\"renewalDate\": \"2027-12-01\"", "\"renewalDate\": \"2999-12-01\"")).naming("renewalDate"),
+        signedCrm(deal.replace("\"contractEnd\": \"2027-11-30\"", "\"contractEnd\": \"+99999-11-30\"")).naming("contractEnd"),
+        // Nested too deep.
+        signedCrm(deal.replace("\"accountName\": \"Acme Logistics\"", "\"accountName\": " + DEEP)).naming("accountName"),
+        crm(deal).header(BatonSignature.HEADER, "t=" + THOUSAND_DIGITS + ",v1=" + "0".repeat(64)).naming(BatonSignature.HEADER));
     assertRefusedWithoutChange(calls, true);
   }
 
@@ -149,7 +212,13 @@ class BadInputBatteryTest {
         hubspot("[" + (event.formatted("\"" + INJECTION + "\"")) + "]", now),
         hubspot("[" + String.join(",", java.util.Collections.nCopies(101, event.formatted(7))) + "]", now),
         hubspot("[\"" + HUGE + "\"]", now),
-        hubspot(batch, now).type("application/x-www-form-urlencoded"));
+        hubspot(batch, now).type("application/x-www-form-urlencoded"),
+        // Numbers: huge exponents, a thousand digits; nested too deep.
+        hubspot("[" + event.formatted("1E+999999999") + "]", now).naming("objectId"),
+        hubspot("[" + event.formatted(THOUSAND_DIGITS) + "]", now).naming("objectId"),
+        hubspot("[" + event.formatted("7").replace("\"eventId\": 1", "\"eventId\": 1E-999999999") + "]", now).naming("eventId"),
+        hubspot("[" + event.formatted(DEEP) + "]", now).naming("objectId"),
+        hubspot(batch, THOUSAND_DIGITS).naming(HubSpotSignature.TIMESTAMP_HEADER));
     assertRefusedWithoutChange(calls, true);
   }
 
@@ -162,7 +231,10 @@ class BadInputBatteryTest {
             "application/x-www-form-urlencoded", null, new LinkedHashMap<>()),
         new Call("POST", "/customer/questions/abc", "{}", "application/json", null, new LinkedHashMap<>()),
         get("/api/raci?format=" + enc(INJECTION)).as("csm-demo:demo"),
-        get("/api/raci").as(null));
+        get("/api/raci").as(null),
+        get("/customer/questions/a%2Fb").as(null),
+        new Call("POST", "/customer/questions/a%2Fb", "comment=hi", "application/x-www-form-urlencoded", null,
+            new LinkedHashMap<>()));
     assertRefusedWithoutChange(calls, false);
   }
 
@@ -181,6 +253,10 @@ class BadInputBatteryTest {
         wrong.add("not problem+json (" + type + "): " + what);
       } else if (problemJson && call.path().startsWith("/api/") && !response.body().contains("\"detail\"")) {
         wrong.add("no detail saying what is wrong: " + what);
+      } else if (call.field() != null && !response.body().contains(call.field())) {
+        wrong.add("does not name " + call.field() + ": " + what);
+      } else if (call.path().startsWith("/api/") && response.body().length() > MAX_ERROR_BODY) {
+        wrong.add("an error body of " + response.body().length() + " characters: " + what);
       }
     }
     assertThat(wrong).isEmpty();
@@ -265,20 +341,30 @@ class BadInputBatteryTest {
     return text == null ? "" : text.length() <= 120 ? text : text.substring(0, 120) + "...(" + text.length() + ")";
   }
 
-  record Call(String method, String path, String body, String contentType, String credentials, Map<String, String> headers) {
+  /** One request; {@code field}, when set, is what the answer must name. */
+  record Call(String method, String path, String body, String contentType, String credentials, Map<String, String> headers,
+      String field) {
+
+    Call(String method, String path, String body, String contentType, String credentials, Map<String, String> headers) {
+      this(method, path, body, contentType, credentials, headers, null);
+    }
 
     Call header(String name, String value) {
       Map<String, String> copy = new LinkedHashMap<>(headers);
       copy.put(name, value);
-      return new Call(method, path, body, contentType, credentials, copy);
+      return new Call(method, path, body, contentType, credentials, copy, field);
     }
 
     Call type(String type) {
-      return new Call(method, path, body, type, credentials, headers);
+      return new Call(method, path, body, type, credentials, headers, field);
     }
 
     Call as(String user) {
-      return new Call(method, path, body, contentType, user, headers);
+      return new Call(method, path, body, contentType, user, headers, field);
+    }
+
+    Call naming(String expected) {
+      return new Call(method, path, body, contentType, credentials, headers, expected);
     }
   }
 }

@@ -57,6 +57,33 @@ class HealthSignalApiTest {
   }
 
   @Test
+  void aSignalFromTheYear3000IsRefusedAndDoesNotPinTheScore() throws Exception {
+    HttpResponse<String> future = api.post(account, GREEN.formatted("3000-01-01T00:00:00Z"));
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(detail(future)).startsWith("timestamp:").contains("ahead of the server clock");
+
+    HttpResponse<String> now = api.post(account, signal(RED));
+    assertThat(now.statusCode()).as(now.body()).isEqualTo(200);
+    assertThat(api.json(now).get("health").get("band").asText()).isEqualTo("red");
+  }
+
+  @Test
+  void aSignalAFewMinutesAheadOfTheServerClockIsAccepted() throws Exception {
+    String aheadBySkew = java.time.OffsetDateTime.now().plusMinutes(2).toString();
+    assertThat(api.post(account, GREEN.formatted(aheadBySkew)).statusCode()).isEqualTo(200);
+
+    String tooFarAhead = java.time.OffsetDateTime.now().plusMinutes(10).toString();
+    assertThat(api.post(account, GREEN.formatted(tooFarAhead)).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aSignalBeforeTheAcceptedRangeIsRefused() throws Exception {
+    HttpResponse<String> old = api.post(account, GREEN.formatted("1999-12-31T23:59:59Z"));
+    assertThat(old.statusCode()).isEqualTo(400);
+    assertThat(detail(old)).startsWith("timestamp:").contains("2000-01-01");
+  }
+
+  @Test
   void theHealthShowsThePreviousBandAndWhichDimensionsMoved() throws Exception {
     api.post(account, signal(RED));
     HttpResponse<String> response = api.post(account, signal(GREEN));
