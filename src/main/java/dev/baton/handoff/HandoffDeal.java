@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.crm.DealWon;
 import dev.baton.crm.HubSpotDeal;
 import dev.baton.crm.HubSpotDealReader;
+import dev.baton.crm.PipedriveDealReader;
+import dev.baton.crm.SalesforceDealReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -31,19 +33,33 @@ public class HandoffDeal {
 
   private final ObjectMapper json;
   private final HubSpotDealReader hubSpot;
+  private final SalesforceDealReader salesforce;
+  private final PipedriveDealReader pipedrive;
 
-  public HandoffDeal(ObjectMapper json, HubSpotDealReader hubSpot) {
+  public HandoffDeal(ObjectMapper json, HubSpotDealReader hubSpot, SalesforceDealReader salesforce,
+      PipedriveDealReader pipedrive) {
     this.json = json;
     this.hubSpot = hubSpot;
+    this.salesforce = salesforce;
+    this.pipedrive = pipedrive;
   }
 
   public void read(DelegateExecution execution) {
     DealWon deal = dealOf(execution);
     String dealName = null;
     HubSpotDeal.Company company = null;
+    HubSpotDeal fetched = null;
     if (HubSpotDealReader.CRM.equals(deal.crm())) {
-      HubSpotDeal fetched = hubSpot.read(deal.dealId(), text(execution, "hubspotDeal"),
+      fetched = hubSpot.read(deal.dealId(), text(execution, "hubspotDeal"),
           text(execution, "hubspotCompanies"), text(execution, "hubspotContacts"), text(execution, "hubspotOwner"));
+    } else if (execution.hasVariable("salesforceOpportunity")) {
+      fetched = salesforce.read(deal, text(execution, "salesforceOpportunity"), text(execution, "salesforceAccount"),
+          text(execution, "salesforceContactRoles"), text(execution, "salesforceOwner"));
+    } else if (execution.hasVariable("pipedriveDeal")) {
+      fetched = pipedrive.read(deal, text(execution, "pipedriveDeal"), text(execution, "pipedriveOrganization"),
+          text(execution, "pipedrivePerson"), text(execution, "pipedriveOwner"));
+    }
+    if (fetched != null) {
       deal = fetched.deal();
       dealName = fetched.dealName();
       company = fetched.company();
