@@ -26,6 +26,10 @@ public class SalesforceApi {
   private static final String SETTINGS = "baton.crm.salesforce.client-id, client-secret and the connected app's "
       + "run-as user";
 
+  /** What the handoff reads of an Opportunity (CurrencyIsoCode exists in multi-currency orgs only). */
+  static final List<String> OPPORTUNITY_FIELDS = List.of("Id", "Name", "AccountId", "OwnerId", "Amount",
+      "CurrencyIsoCode", "CloseDate", "StageName", "IsWon");
+
   private final SalesforceProperties properties;
   private volatile Session session;
 
@@ -65,6 +69,22 @@ public class SalesforceApi {
       session = null;
     }
     return CrmAnswers.json("Salesforce", statusCode, response, what, id, SETTINGS);
+  }
+
+  /**
+   * The Opportunity's answer, keeping only what the handoff reads: the record has every field the run-as
+   * user may read (custom ones too), which would otherwise live on in the process variables and history.
+   */
+  public SpinJsonNode opportunity(Integer statusCode, String response, String id) {
+    JsonNode all = CrmAnswers.tree(answer(statusCode, response, "Opportunity", id).toString());
+    com.fasterxml.jackson.databind.node.ObjectNode kept = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+        .objectNode();
+    for (String field : OPPORTUNITY_FIELDS) {
+      if (all.has(field)) {
+        kept.set(field, all.get(field));
+      }
+    }
+    return org.camunda.spin.Spin.JSON(kept.toString());
   }
 
   public List<String> accountIds(Object opportunity) {

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Read the deal data": turns the {@code deal} start variable (for HubSpot: what the CRM v3 API
- * answered) into the flat process variables that forms, RACI mails, segmentation and later processes
- * use (names and types in docs/handoff.md), so nobody types again what the CRM already knows.
+ * "Read the deal data": turns the {@code deal} start variable (when the deal was read from its CRM's API,
+ * HubSpot's, Salesforce's or Pipedrive's: what the API answered, over it) into the flat process variables
+ * that forms, RACI mails, segmentation and later processes use (names and types in docs/handoff.md), so
+ * nobody types again what the CRM already knows.
  */
 @Component("handoffDeal")
 public class HandoffDeal {

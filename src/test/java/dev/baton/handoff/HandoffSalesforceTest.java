@@ -138,6 +138,8 @@ class HandoffSalesforceTest {
         .containsEntry("salesRepEmail", HandoffFixture.email(salesRep)).containsEntry("salesRepUserId", salesRep)
         .containsEntry("segment", "Enterprise");
     assertThat(v.get("contacts").toString()).contains("Decision Maker", "Hank Globex", "CFO");
+    // Of the Opportunity only what the handoff reads is kept.
+    assertThat(v.get("salesforceOpportunity").toString()).contains("\"IsWon\":true").doesNotContain("attributes");
     // The access token stays in memory: no variable holds it.
     assertThat(v.values().toString()).doesNotContain(TOKEN);
     crm.verify(getRequestedFor(urlPathEqualTo(API + "/sobjects/Opportunity/" + opportunityId))
