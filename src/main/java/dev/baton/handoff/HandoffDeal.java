@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.crm.DealWon;
 import dev.baton.crm.HubSpotDeal;
 import dev.baton.crm.HubSpotDealReader;
+import dev.baton.crm.PipedriveDealReader;
+import dev.baton.crm.SalesforceDealReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -20,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Read the deal data": turns the {@code deal} start variable (for HubSpot: what the CRM v3 API
- * answered) into the flat process variables that forms, RACI mails, segmentation and later processes
- * use (names and types in docs/handoff.md), so nobody types again what the CRM already knows.
+ * "Read the deal data": turns the {@code deal} start variable (when the deal was read from its CRM's API,
+ * HubSpot's, Salesforce's or Pipedrive's: what the API answered, over it) into the flat process variables
+ * that forms, RACI mails, segmentation and later processes use (names and types in docs/handoff.md), so
+ * nobody types again what the CRM already knows.
  */
 @Component("handoffDeal")
 public class HandoffDeal {
@@ -31,19 +34,33 @@ public class HandoffDeal {
 
   private final ObjectMapper json;
   private final HubSpotDealReader hubSpot;
+  private final SalesforceDealReader salesforce;
+  private final PipedriveDealReader pipedrive;
 
-  public HandoffDeal(ObjectMapper json, HubSpotDealReader hubSpot) {
+  public HandoffDeal(ObjectMapper json, HubSpotDealReader hubSpot, SalesforceDealReader salesforce,
+      PipedriveDealReader pipedrive) {
     this.json = json;
     this.hubSpot = hubSpot;
+    this.salesforce = salesforce;
+    this.pipedrive = pipedrive;
   }
 
   public void read(DelegateExecution execution) {
     DealWon deal = dealOf(execution);
     String dealName = null;
     HubSpotDeal.Company company = null;
+    HubSpotDeal fetched = null;
     if (HubSpotDealReader.CRM.equals(deal.crm())) {
-      HubSpotDeal fetched = hubSpot.read(deal.dealId(), text(execution, "hubspotDeal"),
+      fetched = hubSpot.read(deal.dealId(), text(execution, "hubspotDeal"),
           text(execution, "hubspotCompanies"), text(execution, "hubspotContacts"), text(execution, "hubspotOwner"));
+    } else if (execution.hasVariable("salesforceOpportunity")) {
+      fetched = salesforce.read(deal, text(execution, "salesforceOpportunity"), text(execution, "salesforceAccount"),
+          text(execution, "salesforceContactRoles"), text(execution, "salesforceOwner"));
+    } else if (execution.hasVariable("pipedriveDeal")) {
+      fetched = pipedrive.read(deal, text(execution, "pipedriveDeal"), text(execution, "pipedriveOrganization"),
+          text(execution, "pipedrivePerson"), text(execution, "pipedriveOwner"));
+    }
+    if (fetched != null) {
       deal = fetched.deal();
       dealName = fetched.dealName();
       company = fetched.company();

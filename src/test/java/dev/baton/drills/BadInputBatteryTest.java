@@ -367,4 +367,78 @@ class BadInputBatteryTest {
       return new Call(method, path, body, contentType, credentials, headers, expected);
     }
   }
+  @Test
+  void theSalesforceWebhookRefusesBadInputWithSoapFaultsAndStartsNothing() throws Exception {
+    String opportunity = "006" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
+    String message = java.nio.file.Files.readString(java.nio.file.Path.of("docs/examples/salesforce-outbound-message.xml"))
+        .replace("0065g00000XyZ12AAB", opportunity);
+    String path = "/api/webhooks/salesforce/test-salesforce-webhook-token";
+    String notification = message.substring(message.indexOf("<Notification>"), message.indexOf("</Notification>") + 15);
+    String doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>";
+    List<Call> calls = List.of(
+        soap("/api/webhooks/salesforce", message),
+        soap("/api/webhooks/salesforce/wrong-token", message),
+        soap(path, message.replace("00D5g000004TestAAA", "00D5g000004OtherAA")),
+        soap(path, message.substring(0, message.length() / 2)),
+        soap(path, message.replaceFirst("<\\?xml[^>]*>", doctype).replace("Acme Logistics - Platform", "&lol2;")),
+        soap(path, message.replaceFirst("<\\?xml[^>]*>",
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>").replace("Closed Won", "&xxe;")),
+        soap(path, message.replace("<sf:Amount>48000.0</sf:Amount>", "<sf:Amount>a lot</sf:Amount>")),
+        soap(path, message.replace("2026-11-20", "2026-02-30")),
+        soap(path, message.replace(opportunity, INJECTION.replace("'", "&apos;").replace("<", ""))),
+        soap(path, message.replace("sf:Opportunity", "sf:Account")),
+        soap(path, message.replace(notification, String.join("", java.util.Collections.nCopies(101, notification)))),
+        soap(path, message.replace("Acme Logistics - Platform", HUGE)),
+        soap(path, ""),
+        soap(path, "{\"OrganizationId\": \"00D5g000004TestAAA\"}").type("application/json"));
+    Map<String, Long> before = snapshot();
+    List<String> wrong = new ArrayList<>();
+    for (Call call : calls) {
+      HttpResponse<String> response = send(call);
+      String what = abbreviate(call.path()) + " " + abbreviate(call.body()) + " -> " + response.statusCode() + " "
+          + abbreviate(response.body());
+      if (response.statusCode() < 400 || response.statusCode() >= 500) {
+        wrong.add("not a 4xx: " + what);
+      } else if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/xml")
+          || !response.body().contains("<faultstring>")) {
+        wrong.add("not a SOAP fault: " + what);
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void thePipedriveWebhookRefusesBadInputAndStartsNothing() throws Exception {
+    String dealId = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + 1);
+    String event = java.nio.file.Files.readString(java.nio.file.Path.of("docs/examples/pipedrive-deal-won.json"))
+        .replace("4711", dealId);
+    String auth = "Basic " + Base64.getEncoder().encodeToString("test-pipedrive:test-pipedrive-webhook-password".getBytes());
+    List<Call> calls = List.of(
+        pipedrive(event, null),
+        pipedrive(event, "Basic " + Base64.getEncoder().encodeToString("test-pipedrive:guess".getBytes())),
+        pipedrive(event, "Basic " + Base64.getEncoder().encodeToString("someone:test-pipedrive-webhook-password".getBytes())),
+        pipedrive(event, "Basic %%%not-base64"),
+        pipedrive(event, "Bearer test-pipedrive-webhook-password"),
+        pipedrive(event.substring(0, event.length() / 2), auth),
+        pipedrive("[" + event + "]", auth),
+        pipedrive(event.replace("\"value\": 48000", "\"value\": \"a lot\""), auth),
+        pipedrive(event.replace("\"id\": " + dealId, "\"id\": \"" + INJECTION + "\""), auth),
+        pipedrive(event.replace("\"won_time\": \"2026-11-20T10:15:03Z\"", "\"won_time\": \"2026-11-20T10:15:03+25:00\""), auth),
+        pipedrive(event.replace("\"currency\": \"EUR\"", "\"currency\": \"EURO\""), auth),
+        pipedrive(event.replace("\"version\": \"2.0\"", "\"version\": \"1.0\""), auth),
+        pipedrive(event.replace("\"meta\"", "\"metadata\""), auth),
+        pipedrive(event.replace("Acme Logistics - Platform", HUGE), auth),
+        pipedrive(event, auth).type("text/plain"));
+    assertRefusedWithoutChange(calls, true);
+  }
+
+  private Call soap(String path, String body) {
+    return new Call("POST", path, body, "text/xml; charset=utf-8", null, new LinkedHashMap<>()).header("SOAPAction", "\"\"");
+  }
+
+  private Call pipedrive(String body, String authorization) {
+    return new Call("POST", "/api/webhooks/pipedrive", body, "application/json", null, new LinkedHashMap<>())
+        .header("Authorization", authorization);
+  }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * HubSpot's CRM v3 API for tests: WireMock on a free port ({@link TestPorts#CRM}), where the test profile points
  * {@code baton.crm.hubspot.api-base-url} (token {@link #TOKEN}). Use as
  * {@code @RegisterExtension static WireMockExtension crm = TestCrmServer.create();}, then stub the records.
+ * The test profile points Salesforce's token URL and Pipedrive's API base URL at the same port.
  */
 public final class TestCrmServer {
 

@@ -1,0 +1,9 @@
+package dev.baton.crm;
+
+/** A CRM's API (Salesforce, Pipedrive) did not answer as expected: fails the job, so the engine retries, then raises an incident. */
+public class CrmApiException extends RuntimeException {
+
+  public CrmApiException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.baton.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the handoff reads a deal from (the gateway after "Deal won in the CRM"). Salesforce's and
+ * Pipedrive's own webhooks leave the account out of the deal when the CRM's API is configured ({@code
+ * accountId} null): the handoff reads it from the API. The generic event always names its account, so a
+ * generic event with {@code crm: salesforce} is taken as sent and never read back.
+ */
+@Component("dealSource")
+public class DealSource {
+
+  private final SalesforceProperties salesforce;
+  private final PipedriveProperties pipedrive;
+
+  public DealSource(SalesforceProperties salesforce, PipedriveProperties pipedrive) {
+    this.salesforce = salesforce;
+    this.pipedrive = pipedrive;
+  }
+
+  public boolean salesforce(DelegateExecution execution) {
+    return SalesforceOutboundMessage.CRM.equals(execution.getVariable("crm")) && salesforce.apiEnabled()
+        && namesNoAccount(execution);
+  }
+
+  public boolean pipedrive(DelegateExecution execution) {
+    return PipedriveEvent.CRM.equals(execution.getVariable("crm")) && pipedrive.apiEnabled()
+        && namesNoAccount(execution);
+  }
+
+  private static boolean namesNoAccount(DelegateExecution execution) {
+    JsonNode accountId = CrmAnswers.tree(execution.getVariable("deal")).path("accountId");
+    return accountId.isMissingNode() || accountId.isNull();
+  }
+}
