@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Where the handoff reads a deal from (the gateway after "Deal won in the CRM"). Salesforce's and
  * Pipedrive's own webhooks leave the account out of the deal when the CRM's API is configured ({@code
- * accountId} null): the handoff reads it from the API. The generic event always names its account, so a
- * generic event with {@code crm: salesforce} is taken as sent and never read back.
+ * accountId} null): the handoff reads it from the API. The generic event always names its account (and may
+ * not use those CRMs' names), so it is taken as sent.
  */
 @Component("dealSource")
 public class DealSource {

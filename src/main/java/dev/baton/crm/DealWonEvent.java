@@ -28,7 +28,8 @@ final class DealWonEvent {
    * the generic webhook may not use their names, or its caller could claim a deal before the CRM's own
    * event arrives, which would then be answered "duplicate".
    */
-  static final Map<String, String> OWN_WEBHOOKS = Map.of("hubspot", HubSpotWebhookController.PATH);
+  static final Map<String, String> OWN_WEBHOOKS = Map.of("hubspot", HubSpotWebhookController.PATH,
+      SalesforceOutboundMessage.CRM, SalesforceWebhookController.PATH, PipedriveEvent.CRM, PipedriveWebhookController.PATH);
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   // Practical address check: local part, @, a domain with at least one dot.
   static final Pattern EMAIL = Pattern.compile(
@@ -65,7 +66,7 @@ final class DealWonEvent {
     String crm = text(event, "crm", 40, true);
     if (crm != null && !CRM.matcher(crm).matches()) {
       errors.add("crm", "'" + crm + "' is not a CRM name; use lower-case letters, digits and '-', "
-          + "starting with a letter (e.g. salesforce, pipedrive)");
+          + "starting with a letter (e.g. zoho, dynamics)");
     } else if (crm != null && OWN_WEBHOOKS.containsKey(crm)) {
       errors.add("crm", "'" + crm + "' deals come through " + OWN_WEBHOOKS.get(crm)
           + ", which checks that CRM's own signature; this webhook takes other CRMs");

@@ -101,7 +101,7 @@ public class DemoPortfolio {
   private String dealWon(String dealId, String accountId, String name, int amount, LocalDate closed, String contact)
       throws Exception {
     Map<String, Object> deal = new LinkedHashMap<>();
-    deal.put("crm", "salesforce");
+    deal.put("crm", "zoho");
     deal.put("dealId", dealId);
     deal.put("accountId", accountId);
     deal.put("accountName", name);

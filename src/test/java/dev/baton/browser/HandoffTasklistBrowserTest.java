@@ -108,7 +108,7 @@ class HandoffTasklistBrowserTest {
   private String postDealWon(String account, String accountName) throws Exception {
     LocalDate today = LocalDate.now();
     String body = """
-        {"crm": "salesforce", "dealId": "%s", "accountId": "%s", "accountName": "%s",
+        {"crm": "zoho", "dealId": "%s", "accountId": "%s", "accountName": "%s",
          "amount": 36000, "currency": "EUR", "closeDate": "%s", "contractStart": "%s", "contractEnd": "%s",
          "renewalDate": "%s", "ownerEmail": "sales-rep-demo@example.com", "csmEmail": "csm-demo@example.com",
          "contacts": [{"name": "Ann Buyer", "email": "ann@%s.example", "role": "champion"}]}"""
@@ -122,7 +122,7 @@ class HandoffTasklistBrowserTest {
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey("salesforce:deal-" + account)
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey("zoho:deal-" + account)
         .singleResult().getId();
   }
 }

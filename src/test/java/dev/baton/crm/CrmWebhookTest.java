@@ -54,7 +54,7 @@ class CrmWebhookTest {
   ObjectNode event() throws Exception {
     return (ObjectNode) JSON.readTree("""
         {
-          "crm": "salesforce",
+          "crm": "zoho",
           "dealId": "%s",
           "accountId": "acme-%s",
           "accountName": "Acme Logistics GmbH",
@@ -80,8 +80,8 @@ class CrmWebhookTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     JsonNode answer = calls.json(response);
     assertThat(answer.get("outcome").asText()).isEqualTo("created");
-    assertThat(answer.get("businessKey").asText()).isEqualTo("salesforce:" + dealId);
-    JsonNode deal = handoffs.assertOneHandoff("salesforce:" + dealId, answer.get("processInstanceId").asText());
+    assertThat(answer.get("businessKey").asText()).isEqualTo("zoho:" + dealId);
+    JsonNode deal = handoffs.assertOneHandoff("zoho:" + dealId, answer.get("processInstanceId").asText());
     assertThat(deal.get("accountId").asText()).isEqualTo("acme-" + dealId);
     assertThat(deal.get("accountName").asText()).isEqualTo("Acme Logistics GmbH");
     assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("48000");
@@ -116,7 +116,7 @@ class CrmWebhookTest {
     HttpResponse<String> response = calls.crm(example.toString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    handoffs.assertOneHandoff("salesforce:" + dealId, calls.json(response).get("processInstanceId").asText());
+    handoffs.assertOneHandoff("zoho:" + dealId, calls.json(response).get("processInstanceId").asText());
     List<String> properties = new ArrayList<>();
     schema.get("properties").fieldNames().forEachRemaining(properties::add);
     assertThat(properties).containsExactlyInAnyOrderElementsOf(DealWonEvent.FIELDS);
@@ -134,7 +134,7 @@ class CrmWebhookTest {
     assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
     assertThat(calls.json(again).get("outcome").asText()).isEqualTo("duplicate");
     assertThat(calls.json(again).get("processInstanceId").asText()).isEqualTo(id);
-    JsonNode deal = handoffs.assertOneHandoff("salesforce:" + dealId, id);
+    JsonNode deal = handoffs.assertOneHandoff("zoho:" + dealId, id);
     assertThat(deal.get("accountName").asText()).isEqualTo("Acme Logistics GmbH");
   }
 
@@ -160,7 +160,7 @@ class CrmWebhookTest {
       }
       assertThat(answers.stream().filter(a -> a.get("outcome").asText().equals("created"))).hasSize(1);
       assertThat(answers.stream().map(a -> a.get("processInstanceId").asText()).distinct()).hasSize(1);
-      handoffs.assertOneHandoff("salesforce:" + dealId, answers.get(0).get("processInstanceId").asText());
+      handoffs.assertOneHandoff("zoho:" + dealId, answers.get(0).get("processInstanceId").asText());
     } finally {
       clients.shutdownNow();
     }
@@ -173,7 +173,7 @@ class CrmWebhookTest {
         BatonSignature.HEADER, BatonSignature.sign("not-the-secret", Instant.now().getEpochSecond(), body));
 
     assertProblem(response, 401, "Baton-Signature: v1 does not match");
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 
   @Test
@@ -182,7 +182,7 @@ class CrmWebhookTest {
         event().toString().getBytes(StandardCharsets.UTF_8), "application/json");
 
     assertProblem(response, 401, "Baton-Signature: missing");
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 
   @Test
@@ -190,23 +190,23 @@ class CrmWebhookTest {
     HttpResponse<String> response = calls.crm(event().toString(), Instant.now().minusSeconds(310));
 
     assertProblem(response, 401, "more than the 300 s allowed");
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 
   @Test
   void malformedJsonIs400() throws Exception {
-    HttpResponse<String> response = calls.crm("{\"crm\": \"salesforce\", \"dealId\": }");
+    HttpResponse<String> response = calls.crm("{\"crm\": \"zoho\", \"dealId\": }");
 
     assertProblem(response, 400, "malformed JSON at line 1");
   }
 
   @Test
   void duplicateJsonFieldsAre400() throws Exception {
-    String body = event().toString().replace("\"crm\":\"salesforce\"", "\"crm\":\"salesforce\",\"crm\":\"pipedrive\"");
+    String body = event().toString().replace("\"crm\":\"zoho\"", "\"crm\":\"zoho\",\"crm\":\"close\"");
     HttpResponse<String> response = calls.crm(body);
 
     assertProblem(response, 400, "Duplicate field 'crm'");
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 
   @Test
@@ -218,7 +218,7 @@ class CrmWebhookTest {
     assertProblem(response, 400, "currency: 'EURO' is not an ISO 4217 currency code");
     assertThat(calls.json(response).get("errors").findValuesAsText("field"))
         .containsExactly("currency", "closeDate", "ownerEmail");
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 
   static Stream<Arguments> invalidFields() {
@@ -276,7 +276,7 @@ class CrmWebhookTest {
     assertThat(errors.size()).as(response.body()).isEqualTo(1);
     assertThat(errors.get(0).get("field").asText()).isEqualTo(field);
     assertThat(errors.get(0).get("message").asText()).contains(message);
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 
   @Test
@@ -286,7 +286,7 @@ class CrmWebhookTest {
     HttpResponse<String> response = calls.crm(event.toString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    JsonNode deal = handoffs.assertOneHandoff("salesforce:" + dealId, calls.json(response).get("processInstanceId").asText());
+    JsonNode deal = handoffs.assertOneHandoff("zoho:" + dealId, calls.json(response).get("processInstanceId").asText());
     assertThat(deal.get("csmEmail").isNull()).isTrue();
   }
 
@@ -297,7 +297,7 @@ class CrmWebhookTest {
     HttpResponse<String> response = calls.crm(event.toString());
 
     assertProblem(response, 413, "(1 MB) is the most a webhook accepts");
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 
   @Test
@@ -307,7 +307,7 @@ class CrmWebhookTest {
         BatonSignature.HEADER, BatonSignature.sign(WebhookCalls.CRM_SECRET, Instant.now().getEpochSecond(), body));
 
     assertProblem(response, 415, "send the event as application/json");
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 
   @Test
@@ -317,6 +317,6 @@ class CrmWebhookTest {
         BatonSignature.HEADER, BatonSignature.sign(WebhookCalls.CRM_SECRET, Instant.now().getEpochSecond(), body));
 
     assertProblem(response, 415, "Content-Type: ''");
-    handoffs.assertNothingStarted("salesforce:" + dealId);
+    handoffs.assertNothingStarted("zoho:" + dealId);
   }
 }

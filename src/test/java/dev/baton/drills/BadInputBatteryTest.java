@@ -175,10 +175,10 @@ class BadInputBatteryTest {
         signedCrm(deal.replace("\"amount\": 48000", "\"amount\": \"a lot\"")),
         signedCrm(deal.replace("\"closeDate\": \"2026-11-20\"", "\"closeDate\": \"2026-11-31\"")),
         signedCrm(deal.replace("\"closeDate\": \"2026-11-20\"", "\"closeDate\": \"2026-11-20T00:00:00+25:00\"")),
-        signedCrm(deal.replace("\"crm\": \"salesforce\"", "\"crm\": \"salesforce\", \"discount\": 50")),
+        signedCrm(deal.replace("\"crm\": \"zoho\"", "\"crm\": \"zoho\", \"discount\": 50")),
         signedCrm(deal.replace("\"dealId\": \"", "\"dealId\": \"" + INJECTION.replace("'", "")).replace(";", "")),
         signedCrm(deal.replace("\"accountName\": \"Acme Logistics\"", "\"accountName\": \"" + "A".repeat(100_000) + "\"")),
-        signedCrm("{\"crm\": \"salesforce\", \"pad\": \"" + HUGE + "\"}"),
+        signedCrm("{\"crm\": \"zoho\", \"pad\": \"" + HUGE + "\"}"),
         signedCrm(deal).type("text/plain"),
         signedCrm("[]"),
         // Numbers: huge exponents, a thousand digits, too many decimals.
@@ -277,7 +277,7 @@ class BadInputBatteryTest {
 
   private String validDeal(String dealId) {
     return """
-        {"crm": "salesforce", "dealId": "%s", "accountId": "%s", "accountName": "Acme Logistics",
+        {"crm": "zoho", "dealId": "%s", "accountId": "%s", "accountName": "Acme Logistics",
          "amount": 48000, "currency": "EUR", "closeDate": "2026-11-20", "contractStart": "2026-12-01",
          "contractEnd": "2027-11-30", "renewalDate": "2027-12-01", "ownerEmail": "sales-rep-demo@example.com",
          "contacts": [{"name": "Ann Buyer", "email": "ann@acme.example", "role": "champion"}]}"""

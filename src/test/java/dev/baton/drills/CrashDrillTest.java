@@ -140,7 +140,7 @@ class CrashDrillTest {
   private static HttpResponse<String> post(HttpClient http, int port, String deal) throws Exception {
     LocalDate today = LocalDate.now();
     String body = """
-        {"crm": "salesforce", "dealId": "%s", "accountId": "acct-%s", "accountName": "Crash Drill %s",
+        {"crm": "zoho", "dealId": "%s", "accountId": "acct-%s", "accountName": "Crash Drill %s",
          "amount": 12000, "currency": "EUR", "closeDate": "%s", "contractStart": "%s", "contractEnd": "%s",
          "renewalDate": "%s", "ownerEmail": "sales-rep-demo@example.com",
          "contacts": [{"name": "Ann Buyer", "email": "ann@%s.example", "role": "champion"}]}"""
@@ -154,7 +154,7 @@ class CrashDrillTest {
 
   private static long handoffs(AppProcess app, String deal) throws Exception {
     return count(app, "/engine-rest/history/process-instance/count?processDefinitionKey=SalesToCsHandoff"
-        + "&processInstanceBusinessKey=salesforce:" + deal);
+        + "&processInstanceBusinessKey=zoho:" + deal);
   }
 
   private static void awaitNoJobsDue(AppProcess app, Duration timeout) throws Exception {

@@ -27,7 +27,7 @@ final class DealWonWebhook {
     LocalDate today = LocalDate.now();
     LocalDate closed = today.minusDays(10);
     String body = """
-        {"crm": "salesforce", "dealId": "%s", "accountId": "%s", "accountName": "Two Nodes %s",
+        {"crm": "zoho", "dealId": "%s", "accountId": "%s", "accountName": "Two Nodes %s",
          "amount": 12000, "currency": "EUR", "closeDate": "%s", "contractStart": "%s", "contractEnd": "%s",
          "renewalDate": "%s", "ownerEmail": "sales-rep-demo@example.com",
          "contacts": [{"name": "Ann Buyer", "email": "ann@%s.example", "role": "champion"}]}"""

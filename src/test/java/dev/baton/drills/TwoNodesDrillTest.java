@@ -347,7 +347,7 @@ class TwoNodesDrillTest {
   }
 
   private static String key(String deal) {
-    return "salesforce:" + deal;
+    return "zoho:" + deal;
   }
 
   private Map<String, Long> handoffsByDeal() throws Exception {

@@ -70,7 +70,7 @@ final class RunningPortfolio {
   private Map<String, Object> deal(int i) {
     LocalDate contractStart = today.plusDays(i % 60);
     Map<String, Object> deal = new LinkedHashMap<>();
-    deal.put("crm", "salesforce");
+    deal.put("crm", "zoho");
     deal.put("dealId", run + "-deal-" + i);
     deal.put("accountId", run + "-" + i);
     deal.put("accountName", "Footprint Customer " + i);
