@@ -2,8 +2,10 @@ package dev.baton.engine;
 
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Attachment;
@@ -161,10 +163,13 @@ class GuardedTaskService extends TaskServiceImpl {
   }
 
   private void variables(String taskId, Map<String, ?> values, Collection<String> deletions) {
-    check(context -> formFields.require(context, taskId, values, deletions));
+    // Completing without variables, Tasklist's plain Complete, needs no extra command.
+    if (values != null && !values.isEmpty() || deletions != null && !deletions.isEmpty()) {
+      check(context -> formFields.require(context, taskId, values, deletions));
+    }
   }
 
-  private void check(java.util.function.Consumer<CommandContext> rule) {
+  private void check(Consumer<CommandContext> rule) {
     commandExecutor.execute(context -> {
       rule.accept(context);
       return null;
@@ -172,7 +177,7 @@ class GuardedTaskService extends TaskServiceImpl {
   }
 
   private static Map<String, Object> single(String name, Object value) {
-    Map<String, Object> variables = new java.util.HashMap<>();
+    Map<String, Object> variables = new HashMap<>();
     variables.put(name, value);
     return variables;
   }

@@ -32,11 +32,8 @@ final class TaskFormFields {
         || data.getFormKey() != null && data.getFormKey().startsWith("camunda-forms:");
     if (camundaForm) {
       try (InputStream schema = forms.getDeployedTaskForm(taskId)) {
-        JsonNode form = JSON.readTree(schema);
-        Set<String> variables = new TreeSet<>();
-        collect(form.path("components"), variables);
         String name = data.getCamundaFormRef() != null ? data.getCamundaFormRef().getKey() : data.getFormKey();
-        return new Form(name, variables);
+        return new Form(name, variables(JSON.readTree(schema)));
       } catch (IOException e) {
         throw new UncheckedIOException("The form of task " + taskId + " is not readable JSON", e);
       }
@@ -44,6 +41,13 @@ final class TaskFormFields {
     Set<String> variables = new TreeSet<>();
     data.getFormFields().stream().map(FormField::getId).forEach(variables::add);
     return new Form(data.getFormKey() == null ? "(generated)" : data.getFormKey(), variables);
+  }
+
+  /** The variables a Camunda Form (form-js schema) writes. */
+  static Set<String> variables(JsonNode form) {
+    Set<String> variables = new TreeSet<>();
+    collect(form.path("components"), variables);
+    return variables;
   }
 
   /**
