@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.CamundaRest;
+import dev.baton.support.CamundaRest.Door;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +26,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -75,6 +80,47 @@ class TaskAuthorizationsTest {
     assertThat(send("POST", "/engine-rest/task/" + salesTask.getId() + "/complete", "sales-rep-demo", "{}")
         .statusCode()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(salesTask.getId()).count()).isZero();
+  }
+
+  // Camunda's own commands for adding comments and attachments check no authorization at all.
+  @ParameterizedTest
+  @EnumSource(Door.class)
+  void staffOfAnotherRoleMayNotCommentOnAttachToOrDeleteAttachmentsOfATask(Door door) throws Exception {
+    Attachment existing = tasks.createAttachment("text/plain", salesTask.getId(), null, "agenda.txt", null,
+        "https://example.com/agenda.txt");
+    CamundaRest csm = CamundaRest.as(door, port, "csm-demo");
+    String task = "/task/" + salesTask.getId();
+
+    HttpResponse<String> comment = csm.send("POST", task + "/comment/create", "{\"message\":\"not my task\"}");
+    assertThat(comment.statusCode()).as(comment.body()).isEqualTo(403);
+    assertThat(comment.body()).contains("AuthorizationException", "csm-demo");
+    HttpResponse<String> attach = csm.postMultipart(task + "/attachment/create",
+        Map.of("attachment-name", "evil.txt", "content", "not my task"));
+    assertThat(attach.statusCode()).as(attach.body()).isEqualTo(403);
+    HttpResponse<String> delete = csm.send("DELETE", task + "/attachment/" + existing.getId(), null);
+    assertThat(delete.statusCode()).as(delete.body()).isEqualTo(403);
+
+    assertThat(tasks.getTaskComments(salesTask.getId())).isEmpty();
+    assertThat(tasks.getTaskAttachments(salesTask.getId())).extracting(Attachment::getId).containsExactly(existing.getId());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Door.class)
+  void theResponsibleRoleCommentsOnAttachesToAndDeletesAttachmentsOfItsTask(Door door) throws Exception {
+    CamundaRest salesRep = CamundaRest.as(door, port, "sales-rep-demo");
+    String task = "/task/" + salesTask.getId();
+
+    assertThat(salesRep.send("POST", task + "/comment/create", "{\"message\":\"Called, back on Monday\"}")
+        .statusCode()).isEqualTo(200);
+    HttpResponse<String> attach = salesRep.postMultipart(task + "/attachment/create",
+        Map.of("attachment-name", "notes.txt", "content", "call notes"));
+    assertThat(attach.statusCode()).as(attach.body()).isEqualTo(200);
+    Attachment attachment = tasks.getTaskAttachments(salesTask.getId()).get(0);
+    assertThat(salesRep.send("DELETE", task + "/attachment/" + attachment.getId(), null).statusCode()).isEqualTo(204);
+
+    assertThat(tasks.getTaskComments(salesTask.getId())).extracting(c -> c.getFullMessage())
+        .containsExactly("Called, back on Monday");
+    assertThat(tasks.getTaskAttachments(salesTask.getId())).isEmpty();
   }
 
   // Tasklist's query joins every task of a role group against the group's readable grants: per-task
