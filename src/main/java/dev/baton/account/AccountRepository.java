@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,18 +29,30 @@ public class AccountRepository {
 
   private static final Logger log = LoggerFactory.getLogger(AccountRepository.class);
 
+  /** Maps the account's own row only: a row mapper never queries (see {@link #find}). */
+  private static final RowMapper<Account> ROW = (rs, row) -> account(rs, Map.of(), Map.of());
+
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
+  private final TransactionTemplate reading;
 
   public AccountRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.reading = new TransactionTemplate(transactions);
+    this.reading.setReadOnly(true);
   }
 
+  /**
+   * The account with its team and lifecycle facts. The three reads share one connection (one read-only
+   * transaction, or the caller's) and run one after the other: a row mapper that queried the team while
+   * the account's result set was still open took a second connection while holding the first, and a few
+   * hundred concurrent reads then held the whole pool waiting for itself.
+   */
   public Optional<Account> find(String accountId) {
-    return jdbc.sql("select * from baton_account where account_id = ?").param(accountId)
-        .query((rs, row) -> account(rs, team(accountId), lifecycle(accountId))).optional();
+    return reading.execute(status -> withTeamAndLifecycle(
+        jdbc.sql("select * from baton_account where account_id = ?").param(accountId).query(ROW).optional()));
   }
 
   /**
@@ -48,8 +61,8 @@ public class AccountRepository {
    * and PostgreSQL alike. Returns the account, or empty (and nothing locked) when there is none.
    */
   public Optional<Account> lock(String accountId) {
-    return jdbc.sql("select * from baton_account where account_id = ? for update").param(accountId)
-        .query((rs, row) -> account(rs, team(accountId), lifecycle(accountId))).optional();
+    return withTeamAndLifecycle(jdbc.sql("select * from baton_account where account_id = ? for update")
+        .param(accountId).query(ROW).optional());
   }
 
   public boolean exists(String accountId) {
@@ -171,6 +184,12 @@ public class AccountRepository {
         return false;
       }
     }));
+  }
+
+  /** Adds team and lifecycle, read after the account's result set is closed, on the same connection. */
+  private Optional<Account> withTeamAndLifecycle(Optional<Account> row) {
+    return row.map(a -> new Account(a.accountId(), a.name(), a.segment(), a.renewalDate(), a.healthBand(),
+        team(a.accountId()), lifecycle(a.accountId())));
   }
 
   private static java.sql.Timestamp now() {

@@ -55,18 +55,14 @@ public final class BatonSignature {
       throw ApiProblem.unauthorized(HEADER + ": '" + HubSpotSignature.abbreviate(header) + "' lacks "
           + (t == null ? "t=" : "v1=") + "; " + FORMAT);
     }
-    long seconds;
-    try {
-      seconds = Long.parseLong(t);
-    } catch (NumberFormatException e) {
-      throw ApiProblem.unauthorized(HEADER + ": t='" + HubSpotSignature.abbreviate(t)
-          + "' is not a time; send seconds since 1970-01-01T00:00:00Z");
-    }
-    Duration age = Duration.between(Instant.ofEpochSecond(seconds), now);
-    if (age.abs().compareTo(TOLERANCE) > 0) {
-      throw ApiProblem.unauthorized(HEADER + ": t=" + seconds + " is " + age.abs().toSeconds() + " s "
-          + (age.isNegative() ? "ahead of" : "before") + " Baton's clock, more than the " + TOLERANCE.toSeconds()
-          + " s allowed; sign each call when it is sent (and check the clocks)");
+    String time = t;
+    long seconds = SigningTime.parse(time).orElseThrow(() -> ApiProblem.unauthorized(HEADER + ": t='"
+        + HubSpotSignature.abbreviate(time) + "' is not a time; send seconds since 1970-01-01T00:00:00Z"));
+    long nowSeconds = now.getEpochSecond();
+    if (!SigningTime.fresh(seconds, nowSeconds, TOLERANCE.toSeconds())) {
+      throw ApiProblem.unauthorized(HEADER + ": t=" + seconds + " is " + SigningTime.distance(seconds, nowSeconds, 1)
+          + " s " + SigningTime.direction(seconds, nowSeconds) + " Baton's clock, more than the "
+          + TOLERANCE.toSeconds() + " s allowed; sign each call when it is sent (and check the clocks)");
     }
     String expected = hex(secret, t, body);
     boolean matched = false;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.calendar.AcceptedDates;
 import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
+import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,7 @@ class CrmWebhookController {
     byte[] body = WebhookBody.read(request);
     new BatonSignature(properties.webhookSecret())
         .verify(request.getHeader(BatonSignature.HEADER), body, Instant.now());
+    request.setAttribute(UnexpectedErrors.VERIFIED_CALLER, "the CRM webhook (valid signature)");
     DealWon deal = DealWonEvent.read(WebhookBody.parse(body), dates);
     HandoffStarter.Started started = starter.start(deal);
     return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)

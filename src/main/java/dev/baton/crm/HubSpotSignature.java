@@ -48,18 +48,14 @@ public final class HubSpotSignature {
     if (timestamp == null || timestamp.isBlank()) {
       throw ApiProblem.unauthorized(TIMESTAMP_HEADER + ": missing; send the time of signing in milliseconds");
     }
-    long millis;
-    try {
-      millis = Long.parseLong(timestamp.trim());
-    } catch (NumberFormatException e) {
-      throw ApiProblem.unauthorized(TIMESTAMP_HEADER + ": '" + abbreviate(timestamp)
-          + "' is not a time; send milliseconds since 1970-01-01T00:00:00Z");
-    }
-    Duration age = Duration.between(Instant.ofEpochMilli(millis), now);
-    if (age.abs().compareTo(TOLERANCE) > 0) {
-      throw ApiProblem.unauthorized(TIMESTAMP_HEADER + ": " + millis + " is " + age.abs().toSeconds()
-          + " s " + (age.isNegative() ? "ahead of" : "before") + " Baton's clock, more than the "
-          + TOLERANCE.toMinutes() + " minutes allowed; sign each delivery when it is sent (and check the clocks)");
+    long millis = SigningTime.parse(timestamp.trim()).orElseThrow(() -> ApiProblem.unauthorized(TIMESTAMP_HEADER + ": '"
+        + abbreviate(timestamp) + "' is not a time; send milliseconds since 1970-01-01T00:00:00Z"));
+    long nowMillis = now.toEpochMilli();
+    if (!SigningTime.fresh(millis, nowMillis, TOLERANCE.toMillis())) {
+      throw ApiProblem.unauthorized(TIMESTAMP_HEADER + ": " + millis + " is "
+          + SigningTime.distance(millis, nowMillis, 1000) + " s " + SigningTime.direction(millis, nowMillis)
+          + " Baton's clock, more than the " + TOLERANCE.toMinutes() + " minutes allowed; sign each delivery when "
+          + "it is sent (and check the clocks)");
     }
     String expected = sign(clientSecret, method, uri, body, timestamp.trim());
     if (!Hmac.equal(expected, signature.trim())) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
+import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ class HubSpotWebhookController {
     byte[] body = WebhookBody.read(request);
     signature.verify(request.getMethod(), body, request.getHeader(HubSpotSignature.SIGNATURE_HEADER),
         request.getHeader(HubSpotSignature.TIMESTAMP_HEADER), Instant.now());
+    request.setAttribute(UnexpectedErrors.VERIFIED_CALLER, "the HubSpot webhook (valid signature)");
 
     JsonNode batch = WebhookBody.parse(body);
     if (!batch.isArray()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -32,6 +34,17 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
   /** The most of a parser's message a problem quotes (the message may quote the input). */
   private static final int MESSAGE = 400;
+  static final int RETRY_AFTER_SECONDS = 5;
+  static final String NO_CONNECTION = "Baton is too busy to answer right now (no database connection was free "
+      + "in time); nothing was done. Retry in a few seconds.";
+  static final String UNEXPECTED = "Baton could not handle this request because of a fault on its side; "
+      + "it is logged. Retry later, or tell the operators if it keeps failing.";
+
+  private final UnexpectedErrors errors;
+
+  public ApiErrorHandler(UnexpectedErrors errors) {
+    this.errors = errors;
+  }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
@@ -62,10 +75,23 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
       org.camunda.bpm.engine.OptimisticLockingException.class})
   ResponseEntity<ProblemDetail> busy(RuntimeException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "Too many simultaneous changes to the same account; nothing was saved. Retry in a few seconds.");
-    problem.setTitle("Busy");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+    return ServiceBusy.answer("Too many simultaneous changes to the same account; nothing was saved. Retry in a "
+        + "few seconds.", RETRY_AFTER_SECONDS);
+  }
+
+  /**
+   * Anything else. No database connection in time (an overload) is a 503 the caller may retry; any
+   * other failure is Baton's fault: a 500 problem, logged by {@link UnexpectedErrors} (a stack trace only
+   * for signed-in callers, so no one can fill the log anonymously).
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (ServiceBusy.isConnectionWait(e)) {
+      return ServiceBusy.answer(NO_CONNECTION, RETRY_AFTER_SECONDS);
+    }
+    errors.report(request, e);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

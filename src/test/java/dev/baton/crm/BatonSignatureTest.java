@@ -66,4 +66,16 @@ class BatonSignatureTest {
     assertRejected(() -> signature.verify("t=" + T, BODY, NOW), "lacks v1=");
     assertRejected(() -> signature.verify("t=soon,v1=abc", BODY, NOW), "t='soon' is not a time");
   }
+
+  @Test
+  void refusesTimesNoInstantCanHoldAsStaleOrUnreadable() {
+    assertRejected(() -> signature.verify("t=9223372036854775807,v1=abc", BODY, NOW),
+        "t=9223372036854775807 is 9223372035090775807 s ahead of Baton's clock");
+    assertRejected(() -> signature.verify("t=-9223372036854775808,v1=abc", BODY, NOW),
+        "t=-9223372036854775808 is 9223372038618775808 s before Baton's clock");
+    assertRejected(() -> signature.verify("t=9223372036854775808,v1=abc", BODY, NOW), "is not a time");
+    assertRejected(() -> signature.verify("t=+1764000000,v1=abc", BODY, NOW), "is not a time");
+    assertRejected(() -> signature.verify("t=\u0661\u0667\u0666\u0664,v1=abc", BODY, NOW), "is not a time");
+    assertRejected(() -> signature.verify("t=1e9,v1=abc", BODY, NOW), "is not a time");
+  }
 }

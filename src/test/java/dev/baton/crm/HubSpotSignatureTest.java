@@ -85,6 +85,16 @@ class HubSpotSignatureTest {
   }
 
   @Test
+  void refusesTimestampsAtTheEndsOfTheNumberRangeAsStale() {
+    assertRejected(() -> signature.verify("POST", BODY, PUBLISHED, String.valueOf(Long.MAX_VALUE), SIGNED_AT),
+        "ahead of Baton's clock");
+    assertRejected(() -> signature.verify("POST", BODY, PUBLISHED, String.valueOf(Long.MIN_VALUE), SIGNED_AT),
+        "before Baton's clock");
+    assertRejected(() -> signature.verify("POST", BODY, PUBLISHED, "99999999999999999999", SIGNED_AT),
+        "is not a time");
+  }
+
+  @Test
   void signsTheUrlWithTheCharactersHubSpotDecodes() {
     String encoded = "https://www.example.com/webhook_uri%3Fportal%3D62515%2Cdeal%40x";
     String decoded = "https://www.example.com/webhook_uri?portal%3D62515,deal@x";
