@@ -3,6 +3,7 @@ package dev.baton.crm;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
+import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ class PipedriveWebhookController {
     requireConfigured();
     new BasicCredentials(properties.webhookUser(), properties.webhookPassword(),
         "baton.crm.pipedrive.webhook-user and webhook-password").verify(request.getHeader(HttpHeaders.AUTHORIZATION));
+    request.setAttribute(UnexpectedErrors.VERIFIED_CALLER, "the Pipedrive webhook (valid credentials)");
     WebhookBody.requireJson(request);
     byte[] body = WebhookBody.read(request);
     PipedriveEvent.Classified event = PipedriveEvent.classify(WebhookBody.parse(body), properties.apiEnabled());

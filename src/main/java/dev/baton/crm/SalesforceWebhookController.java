@@ -2,6 +2,7 @@ package dev.baton.crm;
 
 import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
+import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,10 +36,12 @@ class SalesforceWebhookController {
 
   private final SalesforceProperties properties;
   private final HandoffStarter starter;
+  private final UnexpectedErrors errors;
 
-  SalesforceWebhookController(SalesforceProperties properties, HandoffStarter starter) {
+  SalesforceWebhookController(SalesforceProperties properties, HandoffStarter starter, UnexpectedErrors errors) {
     this.properties = properties;
     this.starter = starter;
+    this.errors = errors;
   }
 
   @PostMapping({PATH, PATH + "/{token}"})
@@ -47,12 +50,13 @@ class SalesforceWebhookController {
       return ResponseEntity.ok().contentType(MediaType.parseMediaType(SoapEnvelope.CONTENT_TYPE))
           .body(SoapEnvelope.ack(handle(token, request)));
     } catch (ApiProblem problem) {
+      // Salesforce shows the fault to its admin; an unknown caller's refusals must not fill the log.
       String detail = problem.getBody().getDetail();
-      log.warn("Salesforce outbound message refused ({}): {}", problem.getStatusCode().value(), detail);
+      log.debug("Salesforce outbound message refused ({}): {}", problem.getStatusCode().value(), detail);
       return fault(problem.getStatusCode(), true, detail);
     } catch (RuntimeException e) {
       // Not acknowledged: Salesforce sends the message again; what committed before answers duplicate then.
-      log.error("Salesforce outbound message failed; Salesforce will resend it", e);
+      errors.report(request, e);
       return fault(HttpStatus.INTERNAL_SERVER_ERROR, false,
           "Baton could not start the handoff (" + e.getClass().getSimpleName() + "); Salesforce resends the message");
     }
@@ -61,6 +65,7 @@ class SalesforceWebhookController {
   private List<String> handle(String token, HttpServletRequest request) {
     requireConfigured();
     requireToken(token);
+    request.setAttribute(UnexpectedErrors.VERIFIED_CALLER, "the Salesforce webhook (valid token)");
     requireXml(request);
     byte[] body = WebhookBody.read(request);
     SalesforceOutboundMessage message = SalesforceOutboundMessage.read(SafeXml.parse(body),
