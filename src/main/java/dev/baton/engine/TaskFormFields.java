@@ -18,8 +18,16 @@ import org.camunda.bpm.engine.form.TaskFormData;
  */
 final class TaskFormFields {
 
-  /** The name and the variables of a task's form. */
-  record Form(String name, Set<String> variables) {}
+  /**
+   * The name and the variables of a task's form; of those, the ones it shows read-only (a person may not
+   * change them), and the ones it asks as a date or a number (so a value is one).
+   */
+  record Form(String name, Set<String> variables, Set<String> readOnly, Set<String> dates, Set<String> numbers) {
+
+    Form(String name, Set<String> variables) {
+      this(name, variables, Set.of(), Set.of(), Set.of());
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +41,12 @@ final class TaskFormFields {
     if (camundaForm) {
       try (InputStream schema = forms.getDeployedTaskForm(taskId)) {
         String name = data.getCamundaFormRef() != null ? data.getCamundaFormRef().getKey() : data.getFormKey();
-        return new Form(name, variables(JSON.readTree(schema)));
+        JsonNode form = JSON.readTree(schema);
+        Set<String> readOnly = new TreeSet<>();
+        Set<String> dates = new TreeSet<>();
+        Set<String> numbers = new TreeSet<>();
+        kinds(form.path("components"), readOnly, dates, numbers);
+        return new Form(name, variables(form), readOnly, dates, numbers);
       } catch (IOException e) {
         throw new UncheckedIOException("The form of task " + taskId + " is not readable JSON", e);
       }
@@ -66,6 +79,27 @@ final class TaskFormFields {
         }
         collect(component.path("components"), variables);
       }
+    }
+  }
+
+  /** Fields bound to a whole top-level variable (no group path, no dotted key), by what they allow. */
+  private static void kinds(JsonNode components, Set<String> readOnly, Set<String> dates, Set<String> numbers) {
+    for (JsonNode component : components) {
+      if (!component.path("path").asText("").isEmpty()) {
+        continue;
+      }
+      String key = component.path("key").asText("");
+      if (!key.isEmpty() && key.indexOf('.') < 0) {
+        String type = component.path("type").asText();
+        if (component.path("readonly").asBoolean() || component.path("disabled").asBoolean()) {
+          readOnly.add(key);
+        } else if (type.equals("datetime") && component.path("subtype").asText().equals("date")) {
+          dates.add(key);
+        } else if (type.equals("number")) {
+          numbers.add(key);
+        }
+      }
+      kinds(component.path("components"), readOnly, dates, numbers);
     }
   }
 

@@ -93,6 +93,33 @@ class TaskFormVariablesTest {
 
   @ParameterizedTest
   @EnumSource(Door.class)
+  void aFieldTheFormShowsReadOnlyComesBackOnlyUnchanged(Door door) throws Exception {
+    submitTheChecklist(door);
+    CamundaRest csm = CamundaRest.as(door, port, "csm-demo");
+    String review = task().getId();
+
+    HttpResponse<String> refused = csm.send("POST", "/task/" + review + "/submit-form", variables(Map.of(
+        "checklistReview", "accepted", "accountName", "![x](https://tracker.example/x.png)")));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.body()).contains("accountName", "read-only");
+    assertThat(task().getId()).isEqualTo(review);
+    assertThat(runtime.getVariable(instance, "accountName")).isEqualTo("Form Vars Ltd");
+  }
+
+  @Test
+  void aDateFieldOfTheFormTakesOnlyADate() throws Exception {
+    CamundaRest salesRep = CamundaRest.engineRest(port, "sales-rep-demo");
+    String task = "/task/" + task().getId();
+
+    assertRefused(salesRep.send("PUT", task + "/variables/contractStart",
+        "{\"value\":\"![x](https://tracker.example/x.png)\"}"), "contractStart");
+    assertThat(salesRep.send("PUT", task + "/variables/contractStart", "{\"value\":\"2026-12-02\"}").statusCode())
+        .isEqualTo(204);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Door.class)
   void onTheirOwnTaskStaffSetNoVariableOutsideItsFormByAnyPath(Door door) throws Exception {
     CamundaRest salesRep = CamundaRest.as(door, port, "sales-rep-demo");
     String task = "/task/" + task().getId();
