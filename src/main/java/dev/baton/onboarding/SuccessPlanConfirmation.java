@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer's key person confirms the success plan (seed 002 Work 1: "the customer success plan was
- * confirmed by the customer KP") through signed one-click links in a mail: confirm, or request changes
- * with a comment. The answer comes back as message {@value #MESSAGE}.
+ * The customer's key person confirms the success plan (docs/domain.md#success-plan: the plan only counts
+ * once that person has agreed to it) through signed one-click links in a mail: confirm, or request
+ * changes with a comment. The answer comes back as message {@value #MESSAGE}.
  */
 @Component("successPlanConfirmation")
 public class SuccessPlanConfirmation {

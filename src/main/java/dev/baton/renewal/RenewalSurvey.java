@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The renewal-likelihood survey (seed 004 ch. 10): "At this point in time, how likely are you to renew?"
- * with Not likely / Unsure / Likely as signed one-click links to the customer's decision maker. The
+ * The renewal-likelihood survey (docs/domain.md#renewal-likelihood-survey): a single question on how
+ * likely the customer currently is to renew, with Not likely / Unsure / Likely as signed one-click links
+ * to the customer's decision maker. The
  * answer is recorded on the account ({@code lifecycle.renewalLikelihood}); no answer is a risk too.
  */
 @Component("renewalSurvey")
@@ -96,7 +97,7 @@ public class RenewalSurvey {
     log.info("Account {} answered the renewal survey: {}", accountId, answer);
   }
 
-  /** "Record: no answer": no answer in time counts as a risk (seed 004 ch. 10). */
+  /** "Record: no answer": no answer in time counts as a risk (docs/domain.md#renewal-likelihood-survey). */
   public void recordNoAnswer(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
     execution.setVariable("renewalLikelihood", NO_ANSWER);

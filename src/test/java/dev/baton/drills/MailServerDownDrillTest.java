@@ -47,7 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The mail server drill (issue 8): the SMTP server (a real GreenMail) goes down while renewal surveys,
+ * The mail server drill: the SMTP server (a real GreenMail) goes down while renewal surveys,
  * renewal reminders and task notifications are being produced, for 25 minutes of engine time. The job
  * executor is played by hand on the engine's clock (15-second steps across the retry backoff), so the
  * outage takes seconds. Mails queued at its start outlast every retry and become incidents, only after

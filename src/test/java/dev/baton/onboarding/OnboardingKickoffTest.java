@@ -45,9 +45,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * OnboardingKickoff.bpmn from the handoff to the launch: every path and timer (seeds 002 Works 1-3,
- * 004 ch. 8 and 11). WireMock on a free port plays the product's provisioning API
- * (baton.onboarding.provisioning-url in application-test.yaml).
+ * OnboardingKickoff.bpmn from the handoff to the launch: every path and timer
+ * (docs/domain.md#csm-standard-operating-procedure, #moments-of-truth, #success-plan). WireMock on a
+ * free port plays the product's provisioning API (baton.onboarding.provisioning-url in
+ * application-test.yaml).
  */
 @BatonIntegrationTest
 @RecordApplicationEvents
