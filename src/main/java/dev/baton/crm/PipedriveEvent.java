@@ -1,6 +1,7 @@
 package dev.baton.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.calendar.AcceptedDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,7 +32,7 @@ final class PipedriveEvent {
    * @param fromApi the handoff will read the organization, person and owner from Pipedrive's API, so the
    *     deal names no account (see HandoffSources)
    */
-  static Classified classify(JsonNode event, boolean fromApi) {
+  static Classified classify(JsonNode event, boolean fromApi, AcceptedDates dates) {
     FieldErrors errors = new FieldErrors();
     if (!event.isObject()) {
       errors.add("body", "expected a JSON object (a Pipedrive webhook v2 event), got " + DealWonEvent.kind(event));
@@ -86,7 +87,7 @@ final class PipedriveEvent {
       errors.add("data.currency", "'" + currency + "' is not an ISO 4217 currency code");
       currency = null;
     }
-    LocalDate wonOn = date(data, "won_time", "data.won_time", errors);
+    LocalDate wonOn = date(data, "won_time", "data.won_time", dates, errors);
     String orgId = id(data, "org_id", "data.org_id", false, errors);
     id(data, "person_id", "data.person_id", false, errors);
     id(data, "owner_id", "data.owner_id", false, errors);
@@ -163,25 +164,32 @@ final class PipedriveEvent {
   }
 
   /** Pipedrive's times: ISO with offset (v2, 2026-11-20T10:15:00Z) or "2026-11-20 10:15:00" in UTC (older). */
-  private static LocalDate date(JsonNode data, String name, String field, FieldErrors errors) {
+  private static LocalDate date(JsonNode data, String name, String field, AcceptedDates dates, FieldErrors errors) {
     JsonNode value = data.get(name);
     if (value == null || value.isNull()) {
       return null;
     }
     String text = value.isTextual() ? value.asText().strip() : null;
+    LocalDate date = null;
     try {
       if (text != null && text.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")) {
-        return LocalDate.parse(text.substring(0, 10));
-      }
-      if (text != null) {
-        return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        date = LocalDate.parse(text.substring(0, 10));
+      } else if (text != null) {
+        date = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
       }
     } catch (DateTimeParseException e) {
       // reported below
     }
-    errors.add(field, "expected a time such as 2026-11-20T10:15:00Z, got "
-        + DealWonEvent.kind(value));
-    return null;
+    if (date == null) {
+      errors.add(field, "expected a time such as 2026-11-20T10:15:00Z, got " + DealWonEvent.kind(value));
+      return null;
+    }
+    String outOfRange = dates.problem(date);
+    if (outOfRange != null) {
+      errors.add(field, outOfRange);
+      return null;
+    }
+    return date;
   }
 
   private static boolean isCurrency(String code) {

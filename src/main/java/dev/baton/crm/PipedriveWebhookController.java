@@ -1,6 +1,7 @@
 package dev.baton.crm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.calendar.AcceptedDates;
 import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
 import dev.baton.web.UnexpectedErrors;
@@ -28,10 +29,12 @@ class PipedriveWebhookController {
 
   private final PipedriveProperties properties;
   private final HandoffStarter starter;
+  private final AcceptedDates dates;
 
-  PipedriveWebhookController(PipedriveProperties properties, HandoffStarter starter) {
+  PipedriveWebhookController(PipedriveProperties properties, HandoffStarter starter, AcceptedDates dates) {
     this.properties = properties;
     this.starter = starter;
+    this.dates = dates;
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,7 +48,7 @@ class PipedriveWebhookController {
     request.setAttribute(UnexpectedErrors.VERIFIED_CALLER, "the Pipedrive webhook (valid credentials)");
     WebhookBody.requireJson(request);
     byte[] body = WebhookBody.read(request);
-    PipedriveEvent.Classified event = PipedriveEvent.classify(WebhookBody.parse(body), properties.apiEnabled());
+    PipedriveEvent.Classified event = PipedriveEvent.classify(WebhookBody.parse(body), properties.apiEnabled(), dates);
     if (event instanceof PipedriveEvent.Ignored ignored) {
       log.debug("Pipedrive event ignored: {}", ignored.reason());
       return ResponseEntity.ok(new Answer("ignored", null, null, null, ignored.reason()));

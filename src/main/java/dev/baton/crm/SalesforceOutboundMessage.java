@@ -1,5 +1,6 @@
 package dev.baton.crm;
 
+import dev.baton.calendar.AcceptedDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -42,7 +43,8 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
    * @param fromApi the handoff will read the Account and contact roles from Salesforce's API, so the deal
    *     names no account (like HubSpot's, see HandoffSources)
    */
-  static SalesforceOutboundMessage read(Document document, List<String> wonStages, boolean fromApi) {
+  static SalesforceOutboundMessage read(Document document, List<String> wonStages, boolean fromApi,
+      AcceptedDates dates) {
     FieldErrors errors = new FieldErrors();
     Element envelope = document.getDocumentElement();
     if (!"Envelope".equals(envelope.getLocalName()) || !SoapEnvelope.SOAP_NS.equals(envelope.getNamespaceURI())) {
@@ -73,13 +75,14 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     }
     List<Notification> read = new ArrayList<>();
     for (int i = 0; i < elements.size(); i++) {
-      read.add(notification(elements.get(i), "Notification[" + i + "]", wonStages, fromApi, errors));
+      read.add(notification(elements.get(i), "Notification[" + i + "]", wonStages, fromApi, dates, errors));
     }
     errors.throwIfAny();
     return new SalesforceOutboundMessage(organizationId, read);
   }
 
   private static Notification notification(Element element, String at, List<String> wonStages, boolean fromApi,
+      AcceptedDates dates,
       FieldErrors errors) {
     String notificationId = text(element, SoapEnvelope.OUTBOUND_NS, "Id");
     if (notificationId == null || !SALESFORCE_ID.matcher(notificationId).matches()) {
@@ -143,6 +146,11 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     if (close != null) {
       try {
         closeDate = LocalDate.parse(close);
+        String outOfRange = dates.problem(closeDate);
+        if (outOfRange != null) {
+          errors.add(field + "CloseDate", outOfRange);
+          closeDate = null;
+        }
       } catch (DateTimeParseException e) {
         errors.add(field + "CloseDate", "'" + HubSpotSignature.abbreviate(close) + "' is not a date (yyyy-MM-dd)");
       }

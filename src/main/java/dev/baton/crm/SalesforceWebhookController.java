@@ -1,5 +1,6 @@
 package dev.baton.crm;
 
+import dev.baton.calendar.AcceptedDates;
 import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
 import dev.baton.web.UnexpectedErrors;
@@ -37,11 +38,14 @@ class SalesforceWebhookController {
   private final SalesforceProperties properties;
   private final HandoffStarter starter;
   private final UnexpectedErrors errors;
+  private final AcceptedDates dates;
 
-  SalesforceWebhookController(SalesforceProperties properties, HandoffStarter starter, UnexpectedErrors errors) {
+  SalesforceWebhookController(SalesforceProperties properties, HandoffStarter starter, UnexpectedErrors errors,
+      AcceptedDates dates) {
     this.properties = properties;
     this.starter = starter;
     this.errors = errors;
+    this.dates = dates;
   }
 
   @PostMapping({PATH, PATH + "/{token}"})
@@ -69,7 +73,7 @@ class SalesforceWebhookController {
     requireXml(request);
     byte[] body = WebhookBody.read(request);
     SalesforceOutboundMessage message = SalesforceOutboundMessage.read(SafeXml.parse(body),
-        properties.wonStages(), properties.apiEnabled());
+        properties.wonStages(), properties.apiEnabled(), dates);
     requireOrganization(message.organizationId());
     List<String> outcomes = new ArrayList<>();
     for (SalesforceOutboundMessage.Notification notification : message.notifications()) {

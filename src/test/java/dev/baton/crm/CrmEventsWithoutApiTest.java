@@ -2,6 +2,7 @@ package dev.baton.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.calendar.AcceptedDates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class CrmEventsWithoutApiTest {
 
+  static final AcceptedDates DATES = new AcceptedDates(null, null, null);
+
   @Test
   void theSalesforceExampleBecomesADealOfItsAccountNamedAfterTheOpportunity() throws Exception {
     byte[] message = Files.readAllBytes(Path.of("docs/examples/salesforce-outbound-message.xml"));
 
-    SalesforceOutboundMessage read = SalesforceOutboundMessage.read(SafeXml.parse(message), List.of("Closed Won"), false);
+    SalesforceOutboundMessage read = SalesforceOutboundMessage.read(SafeXml.parse(message), List.of("Closed Won"), false, DATES);
 
     assertThat(read.organizationId()).isEqualTo("00D5g000004TestAAA");
     DealWon deal = read.notifications().get(0).deal();
@@ -29,7 +32,7 @@ class CrmEventsWithoutApiTest {
     assertThat(deal.accountName()).isEqualTo("Acme Logistics - Platform");
     assertThat(deal.amount()).isEqualByComparingTo("48000");
     assertThat(deal.closeDate()).isEqualTo(LocalDate.parse("2026-11-20"));
-    assertThat(SalesforceOutboundMessage.read(SafeXml.parse(message), List.of("Closed Won"), true)
+    assertThat(SalesforceOutboundMessage.read(SafeXml.parse(message), List.of("Closed Won"), true, DATES)
         .notifications().get(0).deal().accountId()).isNull();
   }
 
@@ -38,7 +41,7 @@ class CrmEventsWithoutApiTest {
     var event = new ObjectMapper().readTree(Files.readString(Path.of("docs/examples/pipedrive-deal-won.json"),
         StandardCharsets.UTF_8));
 
-    DealWon deal = ((PipedriveEvent.Won) PipedriveEvent.classify(event, false)).deal();
+    DealWon deal = ((PipedriveEvent.Won) PipedriveEvent.classify(event, false, DATES)).deal();
 
     assertThat(deal.businessKey()).isEqualTo("pipedrive:4711");
     assertThat(deal.accountId()).isEqualTo("pipedrive-org-205");
@@ -46,7 +49,7 @@ class CrmEventsWithoutApiTest {
     assertThat(deal.amount()).isEqualByComparingTo("48000");
     assertThat(deal.currency()).isEqualTo("EUR");
     assertThat(deal.closeDate()).isEqualTo(LocalDate.parse("2026-11-20"));
-    assertThat(((PipedriveEvent.Won) PipedriveEvent.classify(event, true)).deal().accountId()).isNull();
+    assertThat(((PipedriveEvent.Won) PipedriveEvent.classify(event, true, DATES)).deal().accountId()).isNull();
   }
 
   @Test

@@ -17,7 +17,7 @@ class UnconfiguredSalesforceAndPipedriveTest {
   void salesforceWithoutOrganizationIdAnswersAFault503NamingTheSetting() {
     // The starter is never reached: null proves it.
     SalesforceWebhookController controller = new SalesforceWebhookController(
-        new SalesforceProperties(null, "token", List.of("Closed Won"), null, null, null, "v62.0"), null, null);
+        new SalesforceProperties(null, "token", List.of("Closed Won"), null, null, null, "v62.0"), null, null, null);
 
     ResponseEntity<String> answer = controller.receive("token", request("text/xml", "<x/>"));
 
@@ -29,7 +29,7 @@ class UnconfiguredSalesforceAndPipedriveTest {
   @Test
   void salesforceWithoutTokenAnswersAFault503NamingTheSetting() {
     SalesforceWebhookController controller = new SalesforceWebhookController(
-        new SalesforceProperties("00D5g000004TestAAA", " ", List.of("Closed Won"), null, null, null, "v62.0"), null, null);
+        new SalesforceProperties("00D5g000004TestAAA", " ", List.of("Closed Won"), null, null, null, "v62.0"), null, null, null);
 
     ResponseEntity<String> answer = controller.receive("anything", request("text/xml", "<x/>"));
 
@@ -40,7 +40,7 @@ class UnconfiguredSalesforceAndPipedriveTest {
   @Test
   void pipedriveWithoutCredentialsAnswers503NamingTheSetting() {
     PipedriveWebhookController controller = new PipedriveWebhookController(
-        new PipedriveProperties("user", null, "https://api.pipedrive.com/api", null), null);
+        new PipedriveProperties("user", null, "https://api.pipedrive.com/api", null), null, null);
 
     assertThatThrownBy(() -> controller.receive(request("application/json", "{}")))
         .isInstanceOfSatisfying(ApiProblem.class, problem -> {
