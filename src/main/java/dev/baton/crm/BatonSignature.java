@@ -1,6 +1,7 @@
 package dev.baton.crm;
 
 import dev.baton.web.ApiProblem;
+import dev.baton.web.Excerpt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,12 +53,12 @@ public final class BatonSignature {
       }
     }
     if (t == null || signatures.isEmpty()) {
-      throw ApiProblem.unauthorized(HEADER + ": '" + HubSpotSignature.abbreviate(header) + "' lacks "
+      throw ApiProblem.unauthorized(HEADER + ": '" + Excerpt.of(header) + "' lacks "
           + (t == null ? "t=" : "v1=") + "; " + FORMAT);
     }
     String time = t;
     long seconds = SigningTime.parse(time).orElseThrow(() -> ApiProblem.unauthorized(HEADER + ": t='"
-        + HubSpotSignature.abbreviate(time) + "' is not a time; send seconds since 1970-01-01T00:00:00Z"));
+        + Excerpt.of(time) + "' is not a time; send seconds since 1970-01-01T00:00:00Z"));
     long nowSeconds = now.getEpochSecond();
     if (!SigningTime.fresh(seconds, nowSeconds, TOLERANCE.toSeconds())) {
       throw ApiProblem.unauthorized(HEADER + ": t=" + seconds + " is " + SigningTime.distance(seconds, nowSeconds, 1)

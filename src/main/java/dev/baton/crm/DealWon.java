@@ -2,6 +2,7 @@ package dev.baton.crm;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -31,6 +32,15 @@ public record DealWon(
   /** Only the deal is known (HubSpot's webhook); the handoff fetches the rest. */
   public static DealWon named(String crm, String dealId) {
     return new DealWon(crm, dealId, null, null, null, null, null, null, null, null, null, null, List.of());
+  }
+
+  /** An ISO 4217 currency code the JDK knows, such as EUR (what every CRM's amount is checked against). */
+  public static boolean isCurrencyCode(String code) {
+    try {
+      return code != null && code.matches("[A-Z]{3}") && Currency.getInstance(code) != null;
+    } catch (IllegalArgumentException unknown) {
+      return false;
+    }
   }
 
   /** The handoff's business key, {@code <crm>:<dealId>}, e.g. {@code hubspot:123456}. */

@@ -2,6 +2,7 @@ package dev.baton.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.calendar.AcceptedDates;
+import dev.baton.web.Excerpt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -147,7 +148,7 @@ final class DealWonEvent {
   private String id(JsonNode object, String field) {
     String id = text(object, field, 100, true);
     if (id != null && !ID.matcher(id).matches()) {
-      errors.add(field, "'" + HubSpotSignature.abbreviate(id) + "' has characters an id may not have; use letters, "
+      errors.add(field, "'" + Excerpt.of(id) + "' has characters an id may not have; use letters, "
           + "digits, '.', '_' and '-' (up to 100, starting with a letter or digit)");
       return null;
     }
@@ -217,7 +218,7 @@ final class DealWonEvent {
   private String email(JsonNode object, String name, String field, boolean required) {
     String email = text(object, name, field, 254, required);
     if (email != null && !EMAIL.matcher(email).matches()) {
-      errors.add(field, "'" + HubSpotSignature.abbreviate(email) + "' is not an e-mail address; use name@example.com");
+      errors.add(field, "'" + Excerpt.of(email) + "' is not an e-mail address; use name@example.com");
       return null;
     }
     return email;
@@ -257,7 +258,7 @@ final class DealWonEvent {
 
   static String kind(JsonNode value) {
     if (value.isTextual()) {
-      return "text '" + HubSpotSignature.abbreviate(value.asText()) + "'";
+      return "text '" + Excerpt.of(value.asText()) + "'";
     }
     if (value.isNumber()) {
       return "the number " + value.asText();

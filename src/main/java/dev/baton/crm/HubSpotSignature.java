@@ -1,6 +1,7 @@
 package dev.baton.crm;
 
 import dev.baton.web.ApiProblem;
+import dev.baton.web.Excerpt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -49,7 +50,7 @@ public final class HubSpotSignature {
       throw ApiProblem.unauthorized(TIMESTAMP_HEADER + ": missing; send the time of signing in milliseconds");
     }
     long millis = SigningTime.parse(timestamp.trim()).orElseThrow(() -> ApiProblem.unauthorized(TIMESTAMP_HEADER + ": '"
-        + abbreviate(timestamp) + "' is not a time; send milliseconds since 1970-01-01T00:00:00Z"));
+        + Excerpt.of(timestamp) + "' is not a time; send milliseconds since 1970-01-01T00:00:00Z"));
     long nowMillis = now.toEpochMilli();
     if (!SigningTime.fresh(millis, nowMillis, TOLERANCE.toMillis())) {
       throw ApiProblem.unauthorized(TIMESTAMP_HEADER + ": " + millis + " is "
@@ -74,7 +75,4 @@ public final class HubSpotSignature {
     return decoded;
   }
 
-  static String abbreviate(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
-  }
 }

@@ -2,12 +2,12 @@ package dev.baton.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.calendar.AcceptedDates;
+import dev.baton.web.Excerpt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.List;
 
 /**
@@ -45,7 +45,7 @@ final class PipedriveEvent {
     }
     JsonNode version = meta.get("version");
     if (meta.has("object") && !meta.has("entity") || version != null && !version.asText().startsWith("2")) {
-      errors.add("meta.version", "'" + (version == null ? "1" : HubSpotSignature.abbreviate(version.asText()))
+      errors.add("meta.version", "'" + (version == null ? "1" : Excerpt.of(version.asText()))
           + "' is not 2.0; create the webhook with version 2.0 (Pipedrive's webhooks v2)");
       errors.throwIfAny();
     }
@@ -83,7 +83,7 @@ final class PipedriveEvent {
     String title = optionalText(data, "title", "data.title", 255, errors);
     BigDecimal value = amount(data, errors);
     String currency = optionalText(data, "currency", "data.currency", 3, errors);
-    if (currency != null && !isCurrency(currency)) {
+    if (currency != null && !DealWon.isCurrencyCode(currency)) {
       errors.add("data.currency", "'" + currency + "' is not an ISO 4217 currency code");
       currency = null;
     }
@@ -190,13 +190,5 @@ final class PipedriveEvent {
       return null;
     }
     return date;
-  }
-
-  private static boolean isCurrency(String code) {
-    try {
-      return code.matches("[A-Z]{3}") && Currency.getInstance(code) != null;
-    } catch (IllegalArgumentException unknown) {
-      return false;
-    }
   }
 }

@@ -1,11 +1,11 @@
 package dev.baton.crm;
 
 import dev.baton.calendar.AcceptedDates;
+import dev.baton.web.Excerpt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.w3c.dom.Document;
@@ -63,7 +63,7 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     if (organizationId == null) {
       errors.add("OrganizationId", "missing; the outbound message names the sending org");
     } else if (!SALESFORCE_ID.matcher(organizationId).matches()) {
-      errors.add("OrganizationId", "'" + HubSpotSignature.abbreviate(organizationId) + "' is not a Salesforce id");
+      errors.add("OrganizationId", "'" + Excerpt.of(organizationId) + "' is not a Salesforce id");
     }
     List<Element> elements = children(notifications, SoapEnvelope.OUTBOUND_NS, "Notification");
     if (elements.isEmpty()) {
@@ -87,7 +87,7 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     String notificationId = text(element, SoapEnvelope.OUTBOUND_NS, "Id");
     if (notificationId == null || !SALESFORCE_ID.matcher(notificationId).matches()) {
       errors.add(at + ".Id", notificationId == null ? "missing; every notification has its id"
-          : "'" + HubSpotSignature.abbreviate(notificationId) + "' is not a Salesforce id");
+          : "'" + Excerpt.of(notificationId) + "' is not a Salesforce id");
     }
     Element sObject = child(element, SoapEnvelope.OUTBOUND_NS, "sObject");
     if (sObject == null) {
@@ -97,7 +97,7 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     String type = sObject.getAttributeNS(XSI_NS, "type");
     String localType = type.substring(type.indexOf(':') + 1);
     if (!"Opportunity".equals(localType)) {
-      errors.add(at + ".sObject", "xsi:type is '" + HubSpotSignature.abbreviate(type) + "', not sf:Opportunity; "
+      errors.add(at + ".sObject", "xsi:type is '" + Excerpt.of(type) + "', not sf:Opportunity; "
           + "create the outbound message on the Opportunity object");
       return new Notification(notificationId, null, null, null);
     }
@@ -105,7 +105,7 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     String id = text(sObject, SOBJECT_NS, "Id");
     if (id == null || !SALESFORCE_ID.matcher(id).matches()) {
       errors.add(field + "Id", id == null ? "missing; add the Opportunity ID to the outbound message's fields"
-          : "'" + HubSpotSignature.abbreviate(id) + "' is not a Salesforce id");
+          : "'" + Excerpt.of(id) + "' is not a Salesforce id");
       id = null;
     }
     String isWon = text(sObject, SOBJECT_NS, "IsWon");
@@ -113,7 +113,7 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     String ignored = null;
     if (isWon != null) {
       if (!isWon.equals("true") && !isWon.equals("false")) {
-        errors.add(field + "IsWon", "'" + HubSpotSignature.abbreviate(isWon) + "' is not true or false");
+        errors.add(field + "IsWon", "'" + Excerpt.of(isWon) + "' is not true or false");
       } else if (isWon.equals("false")) {
         ignored = "IsWon is false (stage " + stage + ")";
       }
@@ -126,7 +126,7 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     }
     String accountId = text(sObject, SOBJECT_NS, "AccountId");
     if (accountId != null && !SALESFORCE_ID.matcher(accountId).matches()) {
-      errors.add(field + "AccountId", "'" + HubSpotSignature.abbreviate(accountId) + "' is not a Salesforce id");
+      errors.add(field + "AccountId", "'" + Excerpt.of(accountId) + "' is not a Salesforce id");
       accountId = null;
     }
     String name = text(sObject, SOBJECT_NS, "Name");
@@ -136,8 +136,8 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     }
     BigDecimal amount = amount(sObject, field, errors);
     String currency = text(sObject, SOBJECT_NS, "CurrencyIsoCode");
-    if (currency != null && !isCurrency(currency)) {
-      errors.add(field + "CurrencyIsoCode", "'" + HubSpotSignature.abbreviate(currency)
+    if (currency != null && !DealWon.isCurrencyCode(currency)) {
+      errors.add(field + "CurrencyIsoCode", "'" + Excerpt.of(currency)
           + "' is not an ISO 4217 currency code");
       currency = null;
     }
@@ -152,7 +152,7 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
           closeDate = null;
         }
       } catch (DateTimeParseException e) {
-        errors.add(field + "CloseDate", "'" + HubSpotSignature.abbreviate(close) + "' is not a date (yyyy-MM-dd)");
+        errors.add(field + "CloseDate", "'" + Excerpt.of(close) + "' is not a date (yyyy-MM-dd)");
       }
     }
     if (id == null || ignored != null) {
@@ -179,17 +179,9 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     } catch (NumberFormatException notANumber) {
       // reported below
     }
-    errors.add(field + "Amount", "'" + HubSpotSignature.abbreviate(text) + "' is not an amount from 0 to less than "
+    errors.add(field + "Amount", "'" + Excerpt.of(text) + "' is not an amount from 0 to less than "
         + MAX_AMOUNT.toPlainString());
     return null;
-  }
-
-  private static boolean isCurrency(String code) {
-    try {
-      return code.matches("[A-Z]{3}") && Currency.getInstance(code) != null;
-    } catch (IllegalArgumentException unknown) {
-      return false;
-    }
   }
 
   /** The text of a child element, stripped; null when absent, empty or xsi:nil. */
