@@ -133,7 +133,9 @@ public class HandoffDeal {
   private void setVariables(DelegateExecution execution, DealWon deal, String dealName, HubSpotDeal.Company company) {
     String accountId = deal.accountId() != null && !deal.accountId().isBlank()
         ? deal.accountId() : deal.crm() + "-deal-" + deal.dealId();
-    String accountName = deal.accountName() != null && !deal.accountName().isBlank() ? deal.accountName() : accountId;
+    // A deal that names no customer (HubSpot's, not read) is shown to staff as the CRM's deal, not as an id.
+    String accountName = deal.accountName() != null && !deal.accountName().isBlank() ? deal.accountName()
+        : notRead.readableCrm(deal.crm()).map(crmName -> crmName + " deal " + deal.dealId()).orElse(accountId);
     execution.setVariable(HandoffVariables.ACCOUNT_ID, accountId);
     execution.setVariable(HandoffVariables.ACCOUNT_NAME, accountName);
     execution.setVariable(HandoffVariables.DEAL_NAME, dealName != null ? dealName : accountName);

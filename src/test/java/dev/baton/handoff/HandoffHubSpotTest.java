@@ -151,7 +151,8 @@ class HandoffHubSpotTest {
     assertThat(instance).hasPassed("Task_ReadDeal", "Task_Segment", "Task_AssignCsm")
         .isWaitingAt("Task_CompleteChecklist");
     Map<String, Object> v = runtime.getVariables(instance.getId());
-    assertThat(v).containsEntry("accountId", "hubspot-deal-" + dealId).doesNotContainKey("hubspotDeal");
+    assertThat(v).containsEntry("accountId", "hubspot-deal-" + dealId).containsEntry("accountName", "HubSpot deal " + dealId)
+        .doesNotContainKey("hubspotDeal");
     assertThat((String) v.get("crmNotRead")).contains("not read from HubSpot", "from the deal in HubSpot")
         .doesNotContain("token", "baton.");
     assertThat(crm.getAllServeEvents()).isEmpty();
