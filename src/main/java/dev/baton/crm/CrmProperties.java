@@ -25,5 +25,11 @@ public record CrmProperties(String webhookSecret, HubSpot hubspot) {
    * @param accessToken the private app's access token (Bearer) for the CRM v3 API
    */
   public record HubSpot(String clientSecret, String webhookUrl, @DefaultValue("closedwon") List<String> wonStages,
-      @DefaultValue("https://api.hubapi.com") String apiBaseUrl, String accessToken) {}
+      @DefaultValue("https://api.hubapi.com") String apiBaseUrl, String accessToken) {
+
+    /** The private app's token is set: the handoff reads the deal from HubSpot's API. */
+    public boolean apiEnabled() {
+      return accessToken != null && !accessToken.isBlank();
+    }
+  }
 }

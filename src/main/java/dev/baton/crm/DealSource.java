@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the handoff reads a deal from (the gateway after "Deal won in the CRM"). Salesforce's and
+ * Where the handoff reads a deal from (the gateway after "Deal won in the CRM"). HubSpot's webhook names
+ * only the deal, so its deals are read from HubSpot's API when the private app's token is set; without it
+ * they go on as the webhook knows them (a deliberate, logged choice: an incident on every won deal would
+ * say nothing more than "no token"). Salesforce's and
  * Pipedrive's own webhooks leave the account out of the deal when the CRM's API is configured ({@code
  * accountId} null): the handoff reads it from the API. The generic event always names its account (and may
  * not use those CRMs' names), so it is taken as sent.
@@ -13,12 +16,18 @@ import org.springframework.stereotype.Component;
 @Component("dealSource")
 public class DealSource {
 
+  private final CrmProperties crm;
   private final SalesforceProperties salesforce;
   private final PipedriveProperties pipedrive;
 
-  public DealSource(SalesforceProperties salesforce, PipedriveProperties pipedrive) {
+  public DealSource(CrmProperties crm, SalesforceProperties salesforce, PipedriveProperties pipedrive) {
+    this.crm = crm;
     this.salesforce = salesforce;
     this.pipedrive = pipedrive;
+  }
+
+  public boolean hubspot(DelegateExecution execution) {
+    return HubSpotDealReader.CRM.equals(execution.getVariable("crm")) && crm.hubspot().apiEnabled();
   }
 
   public boolean salesforce(DelegateExecution execution) {

@@ -46,7 +46,7 @@ public class DemoUsers extends AbstractCamundaConfiguration {
         ************************************************************************
         *  DEMO MODE IS ON: demo users exist with the password 'demo'          *
         *  (admin 'demo', one '<role>-demo' per RACI role, 'integration-demo'). *
-        *  Never run demo mode in production: use SPRING_PROFILES_ACTIVE=postgres *
+        *  Never in production: there, java -jar without the profile 'demo'.   *
         ************************************************************************""");
   }
 }

@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.crm.CrmNotRead;
 import dev.baton.crm.DealWon;
 import dev.baton.crm.HubSpotDeal;
 import dev.baton.crm.HubSpotDealReader;
@@ -36,13 +37,15 @@ public class HandoffDeal {
   private final HubSpotDealReader hubSpot;
   private final SalesforceDealReader salesforce;
   private final PipedriveDealReader pipedrive;
+  private final CrmNotRead notRead;
 
   public HandoffDeal(ObjectMapper json, HubSpotDealReader hubSpot, SalesforceDealReader salesforce,
-      PipedriveDealReader pipedrive) {
+      PipedriveDealReader pipedrive, CrmNotRead notRead) {
     this.json = json;
     this.hubSpot = hubSpot;
     this.salesforce = salesforce;
     this.pipedrive = pipedrive;
+    this.notRead = notRead;
   }
 
   public void read(DelegateExecution execution) {
@@ -50,7 +53,7 @@ public class HandoffDeal {
     String dealName = null;
     HubSpotDeal.Company company = null;
     HubSpotDeal fetched = null;
-    if (HubSpotDealReader.CRM.equals(deal.crm())) {
+    if (execution.hasVariable("hubspotDeal")) {
       fetched = hubSpot.read(deal.dealId(), text(execution, "hubspotDeal"),
           text(execution, "hubspotCompanies"), text(execution, "hubspotContacts"), text(execution, "hubspotOwner"));
     } else if (execution.hasVariable("salesforceOpportunity")) {
@@ -64,8 +67,22 @@ public class HandoffDeal {
       deal = fetched.deal();
       dealName = fetched.dealName();
       company = fetched.company();
+    } else {
+      sayNotRead(execution, deal);
     }
     setVariables(execution, complete(deal), dealName, company);
+  }
+
+  /**
+   * A deal of a CRM Baton can read that was not read (its API is not configured) goes on as the webhook
+   * knows it: one log line says why, and the checklist tells the sales rep what is not in it.
+   */
+  private void sayNotRead(DelegateExecution execution, DealWon deal) {
+    notRead.readableCrm(deal.crm()).ifPresent(crmName -> {
+      log.info("Handoff {}: deal {} not read from {} because {}; it goes on with what the webhook said, and the "
+          + "checklist says so", execution.getBusinessKey(), deal.dealId(), crmName, notRead.reason(deal.crm()));
+      execution.setVariable(HandoffVariables.CRM_NOT_READ, notRead.note(crmName));
+    });
   }
 
   DealWon dealOf(DelegateExecution execution) {
@@ -116,7 +133,9 @@ public class HandoffDeal {
   private void setVariables(DelegateExecution execution, DealWon deal, String dealName, HubSpotDeal.Company company) {
     String accountId = deal.accountId() != null && !deal.accountId().isBlank()
         ? deal.accountId() : deal.crm() + "-deal-" + deal.dealId();
-    String accountName = deal.accountName() != null && !deal.accountName().isBlank() ? deal.accountName() : accountId;
+    // A deal that names no customer (HubSpot's, not read) is shown to staff as the CRM's deal, not as an id.
+    String accountName = deal.accountName() != null && !deal.accountName().isBlank() ? deal.accountName()
+        : notRead.readableCrm(deal.crm()).map(crmName -> crmName + " deal " + deal.dealId()).orElse(accountId);
     execution.setVariable(HandoffVariables.ACCOUNT_ID, accountId);
     execution.setVariable(HandoffVariables.ACCOUNT_NAME, accountName);
     execution.setVariable(HandoffVariables.DEAL_NAME, dealName != null ? dealName : accountName);

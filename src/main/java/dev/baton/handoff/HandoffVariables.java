@@ -9,6 +9,7 @@ public final class HandoffVariables {
   public static final String ACCOUNT_ID = "accountId";
   public static final String ACCOUNT_NAME = "accountName";
   public static final String DEAL_NAME = "dealName";
+  public static final String CRM_NOT_READ = "crmNotRead";
   public static final String AMOUNT = "amount";
   public static final String CURRENCY = "currency";
   public static final String ANNUAL_CONTRACT_VALUE = "annualContractValue";

@@ -53,6 +53,24 @@ class CrmEventsWithoutApiTest {
   }
 
   @Test
+  void withoutAnAccessTokenAHubSpotDealIsNotReadFromHubSpotAndTheLogNamesTheMissingSetting() {
+    CrmProperties noToken = new CrmProperties(null,
+        new CrmProperties.HubSpot("secret", null, List.of("closedwon"), "https://api.hubapi.com", " "));
+    CrmNotRead notRead = new CrmNotRead(noToken,
+        new SalesforceProperties("00D5g000004TestAAA", "t", List.of("Closed Won"), null, null, null, "v62.0"),
+        new PipedriveProperties("u", "p", "https://api.pipedrive.com/api", null));
+
+    assertThat(noToken.hubspot().apiEnabled()).isFalse();
+    assertThat(notRead.readableCrm("hubspot")).contains("HubSpot");
+    assertThat(notRead.reason("hubspot")).contains("no HubSpot access token is set", "HUBSPOT_ACCESS_TOKEN");
+    assertThat(notRead.reason("pipedrive")).contains("PIPEDRIVE_API_TOKEN");
+    assertThat(notRead.note("HubSpot")).contains("not read from HubSpot").doesNotContain("token", "baton.");
+    assertThat(notRead.readableCrm("zoho")).isEmpty();
+    assertThat(new CrmProperties.HubSpot(null, null, List.of("closedwon"), "https://api.hubapi.com", "t0k3n")
+        .apiEnabled()).isTrue();
+  }
+
+  @Test
   void withoutTheirApiSettingsNeitherCrmIsReadBack() {
     assertThat(new SalesforceProperties("00D5g000004TestAAA", "t", List.of("Closed Won"), null, "id", "secret", "v62.0")
         .apiEnabled()).isFalse();

@@ -137,6 +137,28 @@ class HandoffHubSpotTest {
   }
 
   @Test
+  void aHubSpotDealNotReadFromHubSpotGoesOnAsTheWebhookKnowsItAndTheChecklistSaysSo() throws Exception {
+    // Without an access token the gateway sends the deal past the fetches (DealSource, CrmEventsWithoutApiTest);
+    // the test profile has one, so the instance starts where that path joins.
+    DealWon deal = DealWon.named("hubspot", dealId);
+    ProcessInstance instance = runtime.createProcessInstanceByKey(HandoffStarter.PROCESS_KEY)
+        .businessKey(deal.businessKey()).setVariable("crm", "hubspot").setVariable("dealId", dealId)
+        .setVariable("deal", org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.writeValueAsString(deal)).create())
+        .startBeforeActivity("Gateway_DealDataJoin").execute();
+
+    handoffs.runJobs(instance.getId());
+
+    assertThat(instance).hasPassed("Task_ReadDeal", "Task_Segment", "Task_AssignCsm")
+        .isWaitingAt("Task_CompleteChecklist");
+    Map<String, Object> v = runtime.getVariables(instance.getId());
+    assertThat(v).containsEntry("accountId", "hubspot-deal-" + dealId).containsEntry("accountName", "HubSpot deal " + dealId)
+        .doesNotContainKey("hubspotDeal");
+    assertThat((String) v.get("crmNotRead")).contains("not read from HubSpot", "from the deal in HubSpot")
+        .doesNotContain("token", "baton.");
+    assertThat(crm.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void aCrmFailureIsRetriedWithBackoffThenRaisesAnIncidentAndRetryingItContinues() throws Exception {
     stubWonDeal("30000");
     TestCrmServer.failing(crm, "/crm/v3/objects/deals/" + dealId, 500);
