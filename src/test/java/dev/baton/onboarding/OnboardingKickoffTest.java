@@ -312,13 +312,18 @@ class OnboardingKickoffTest {
   }
 
   @Test
-  void aChurnedAccountEndsItsRunningOnboarding() throws Exception {
+  void aChurnedAccountEndsItsRunningOnboardingAndItsHealthEscalationThroughOneMessage() throws Exception {
     String account = driver.newAccount("churned", "SMB");
     ProcessInstance instance = driver.start(account, "SMB", LocalDate.now());
     driver.throughKickoff(instance);
     Map<String, String> links = driver.customerLinks(account);
+    ProcessInstance escalation = runtime.startProcessInstanceByKey("RedHealthEscalation", account, Map.of(
+        "accountId", account, "accountName", "Churning customer", "healthBand", "red", "healthReason", "usage dropped",
+        "redDimensions", "- adoption: red", "reviewCount", 0));
 
     transaction.executeWithoutResult(status -> events.publishEvent(new AccountChurned(account)));
+
+    BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("EndEvent_Lost");
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RecordChurned", "EndEvent_OnboardingEnded")
         .hasNotPassed("Task_RecordConfirmation");
