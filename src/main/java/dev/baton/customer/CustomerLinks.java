@@ -100,6 +100,23 @@ public class CustomerLinks {
     });
   }
 
+  /**
+   * The process no longer waits for an answer by link (it was given another way): the instance's open
+   * questions under this message expire now, so their links show "expired" and change nothing.
+   */
+  public int withdraw(String processInstanceId, String messageName) {
+    Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    int withdrawn = jdbc.sql("""
+            update baton_customer_question set expires_at = ?
+            where process_instance_id = ? and message_name = ? and answered_at is null and expires_at > ?""")
+        .params(now, processInstanceId, messageName, now).update();
+    if (withdrawn > 0) {
+      log.info("Process {} no longer waits for '{}': {} open question(s) withdrawn", processInstanceId, messageName,
+          withdrawn);
+    }
+    return withdrawn;
+  }
+
   /** The body with each answer's placeholder replaced by its link. */
   public static String fillIn(String body, Map<String, String> links) {
     String filled = body;

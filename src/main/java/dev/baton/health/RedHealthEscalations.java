@@ -1,6 +1,5 @@
 package dev.baton.health;
 
-import dev.baton.account.AccountChurned;
 import dev.baton.engine.WithoutAuthorization;
 import java.sql.Timestamp;
 import java.util.Optional;
@@ -10,21 +9,21 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts and ends RedHealthEscalation instances (processes/RedHealthEscalation.bpmn). Callers hold the
  * account's row lock (see {@link HealthSignals}), so "is one running?" and "start one" cannot interleave
- * for the same account: at most one runs per account, on H2 and PostgreSQL alike.
+ * for the same account: at most one runs per account, on H2 and PostgreSQL alike. A churned account's
+ * escalation ends as lost through the model's "Account churned" event subprocess (message AccountChurned,
+ * sent by {@link dev.baton.account.ChurnedAccountProcesses}).
  */
 @Component("redHealthEscalations")
 public class RedHealthEscalations {
 
   public static final String PROCESS_KEY = "RedHealthEscalation";
   static final String RECOVERED_MESSAGE = "HealthRecovered";
-  static final String CHURNED_MESSAGE = "HealthAccountChurned";
   private static final Logger log = LoggerFactory.getLogger(RedHealthEscalations.class);
 
   private final RuntimeService runtime;
@@ -79,16 +78,6 @@ public class RedHealthEscalations {
         .params(id, report.accountId(), new Timestamp(ClockUtil.getCurrentTime().getTime())).update();
     log.info("Health of account {} turned {} ({}): escalation {} started", report.accountId(), report.band(),
         report.overall().rule(), id);
-  }
-
-  /** A churned account's escalation ends as lost (the Spring event is published in the churning transaction). */
-  @EventListener
-  public void churned(AccountChurned event) {
-    running(event.accountId()).ifPresent(id -> {
-      WithoutAuthorization.run(() -> runtime.createMessageCorrelation(CHURNED_MESSAGE).processInstanceId(id)
-          .correlateWithResult());
-      log.info("Account {} churned: escalation {} ends as lost", event.accountId(), id);
-    });
   }
 
   /** Called by the model's "record the outcome" tasks: {@code ${redHealthEscalations.ended(execution, "lost")}}. */

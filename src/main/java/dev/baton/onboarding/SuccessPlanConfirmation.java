@@ -8,7 +8,10 @@ import dev.baton.customer.CustomerQuestion.Choice;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.RoleRecipients;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -79,11 +82,14 @@ public class SuccessPlanConfirmation {
     mail.send(new OutgoingMail("onboarding-success-plan", List.of(email),
         "Please confirm your success plan (" + accountName + ")", model, accountId).withLinksTo(question.id()));
     execution.setVariable("successPlanAskedAt", ClockUtil.getCurrentTime());
+    // Who answers: the key person, by link, unless the CSM records an answer taken by call.
+    execution.setVariable("customerAnsweredBy", approver(execution));
+    execution.setVariable("customerAnsweredVia", "link");
     log.info("Success plan v{} of account {} sent to {} for confirmation", execution.getVariable("successPlanVersion"),
         accountId, email);
   }
 
-  /** No answer yet: the CSM hears of it, the process keeps waiting. */
+  /** No answer yet: the CSM hears of it and gets the task to confirm the plan by call; the links keep working. */
   public void remind(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
     Map<String, Object> model = new HashMap<>();
@@ -91,6 +97,9 @@ public class SuccessPlanConfirmation {
     model.put("approverName", text(execution.getVariable("successPlanApproverName")));
     model.put("approverEmail", execution.getVariable("successPlanApproverEmail"));
     model.put("days", properties.confirmationReminderAfter().toDays());
+    model.put("linksExpire", DAY.format(ClockUtil.getCurrentTime().toInstant()
+        .plus(properties.confirmationLinkValidFor().minus(properties.confirmationReminderAfter()))
+        .atZone(ZoneId.systemDefault())));
     model.put("summary", execution.getVariable("successPlanSummary"));
     mail.send(new OutgoingMail("onboarding-confirmation-reminder", recipients.emails(accountId, "csm"),
         "No answer yet to the success plan of " + execution.getVariable("accountName"), model, accountId));
@@ -98,10 +107,61 @@ public class SuccessPlanConfirmation {
         properties.confirmationReminderAfter());
   }
 
-  /** The customer confirmed: the plan is agreed. */
+  /**
+   * The CSM reached the key person by call ({@code Task_ConfirmPlanByCall}): the outcome counts as the
+   * customer's answer. Confirmed needs who confirmed and the day; changes need what should change. The
+   * customer's links stop working, so a later click cannot answer for a plan the call already settled.
+   */
+  public void answeredByCall(DelegateExecution execution) {
+    String outcome = text(execution.getVariable("callOutcome"));
+    String by = text(execution.getVariable("confirmedBy"));
+    String on = text(execution.getVariable("confirmedOn"));
+    String notes = text(execution.getVariable("callNotes"));
+    List<String> problems = new java.util.ArrayList<>();
+    LocalDate day = null;
+    if (!CONFIRM.equals(outcome) && !REQUEST_CHANGES.equals(outcome)) {
+      problems.add("callOutcome: choose whether the customer confirmed the plan or asked for changes");
+    } else if (CONFIRM.equals(outcome)) {
+      if (by == null) {
+        problems.add("confirmedBy: is missing; give the name of the customer's person who confirmed the plan");
+      }
+      if (on == null) {
+        problems.add("confirmedOn: is missing; give the day they confirmed it");
+      } else {
+        try {
+          day = LocalDate.parse(on.length() > 10 ? on.substring(0, 10) : on);
+          if (day.isAfter(today())) {
+            problems.add("confirmedOn: " + on + " is in the future; give the day they confirmed it");
+          }
+        } catch (DateTimeParseException e) {
+          problems.add("confirmedOn: '" + on + "' is not a date; give it as yyyy-MM-dd");
+        }
+      }
+    } else if (notes == null) {
+      problems.add("callNotes: is missing; write down what the customer wants changed");
+    }
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException("The outcome of the call is incomplete: " + String.join("; ", problems));
+    }
+    boolean confirmed = CONFIRM.equals(outcome);
+    execution.setVariable("customerAnswer", outcome);
+    execution.setVariable("customerComment", notes);
+    execution.setVariable("customerAnsweredAt", confirmed
+        ? Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant()) : ClockUtil.getCurrentTime());
+    execution.setVariable("customerAnsweredBy", confirmed ? by : approver(execution));
+    execution.setVariable("customerAnsweredVia", "call");
+    links.withdraw(execution.getProcessInstanceId(), MESSAGE);
+    log.info("Account {}: the CSM recorded by call that the customer {} the success plan v{}",
+        execution.getVariable("accountId"), confirmed ? "confirmed" : "asked for changes to",
+        execution.getVariable("successPlanVersion"));
+  }
+
+  /** The customer confirmed (by link or by call): the plan is agreed; who confirmed it, when and how is kept. */
   public void confirmed(DelegateExecution execution) {
     execution.setVariable("successPlanStatus", "confirmed");
     execution.setVariable("successPlanConfirmedAt", execution.getVariable("customerAnsweredAt"));
+    execution.setVariable("successPlanConfirmedBy", execution.getVariable("customerAnsweredBy"));
+    execution.setVariable("successPlanConfirmedVia", execution.getVariable("customerAnsweredVia"));
     onboardings.successPlanStatus(execution.getProcessInstanceId(), "confirmed");
     accounts.setLifecycle((String) execution.getVariable("accountId"), "successPlan", "confirmed");
     log.info("Account {} confirmed its success plan v{}", execution.getVariable("accountId"),
@@ -116,6 +176,16 @@ public class SuccessPlanConfirmation {
     onboardings.successPlanStatus(execution.getProcessInstanceId(), "changes-requested");
     log.info("Account {} asked for changes to its success plan v{}: {}", execution.getVariable("accountId"),
         execution.getVariable("successPlanVersion"), comment);
+  }
+
+  private static String approver(DelegateExecution execution) {
+    String name = text(execution.getVariable("successPlanApproverName"));
+    String email = text(execution.getVariable("successPlanApproverEmail"));
+    return name == null ? email : email == null ? name : name + " <" + email + ">";
+  }
+
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
   }
 
   private String csmName(String accountId) {

@@ -49,7 +49,10 @@ public class RenewalOutcomes {
         execution.getVariable("nextRenewalDate"), to);
   }
 
-  /** "Mark the account churned": recorded on the account; the health escalation ends on AccountChurned. */
+  /**
+   * "Mark the account churned": recorded on the account; AccountChurned ends the account's other processes
+   * that catch it (health escalation, onboarding; see ChurnedAccountProcesses).
+   */
   public void markChurned(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
     accounts.setLifecycle(accountId, "stage", "churned");

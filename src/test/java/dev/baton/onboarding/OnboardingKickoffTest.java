@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.baton.account.AccountChurned;
 import dev.baton.account.AccountRepository;
 import dev.baton.support.BatonIntegrationTest;
 import dev.baton.support.TestMailServer;
@@ -182,7 +183,7 @@ class OnboardingKickoffTest {
   }
 
   @Test
-  void noAnswerInFiveDaysRemindsTheCsmAndKeepsWaiting() throws Exception {
+  void noAnswerInFiveDaysRemindsTheCsmAndGivesThemACallTaskDueWhenTheLinksExpire() throws Exception {
     ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
     String account = driver.newAccount("silent", "Enterprise");
     ProcessInstance instance = driver.start(account, "Enterprise", LocalDate.of(2026, 11, 30));
@@ -193,11 +194,144 @@ class OnboardingKickoffTest {
     ClockUtil.setCurrentTime(at("2026-12-06T10:01:00Z"));
     driver.runJobs(instance);
 
-    BpmnAwareTests.assertThat(instance).hasPassed("Task_RemindCsm", "EndEvent_CsmReminded").isWaitingAt("Task_WaitForAnswer");
+    BpmnAwareTests.assertThat(instance).hasPassed("Task_RemindCsm").isWaitingAt("Task_ConfirmPlanByCall");
+    var call = driver.task(instance, "Task_ConfirmPlanByCall");
+    assertThat(call.getAssignee()).isEqualTo("csm-demo");
+    // Due when the customer's links expire: 14 days after the plan was sent (baton.onboarding.confirmation-link-valid-for).
+    assertThat(call.getDueDate()).isEqualTo(at("2026-12-15T10:00:00Z"));
     assertThat(driver.mailsTo(account, "csm-demo@example.com", "No answer yet to the success plan")).hasSize(1);
-    // The customer's links still work after the reminder.
-    assertThat(driver.click(driver.customerLinks(account).get("confirm"), null).statusCode()).isEqualTo(200);
-    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CallProvisioningApi");
+  }
+
+  @Test
+  void anAnswerByLinkBeforeTheCallIsDoneStillCountsAndEndsTheCallTask() throws Exception {
+    ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
+    String account = driver.newAccount("late-link", "Enterprise");
+    ProcessInstance instance = driver.start(account, "Enterprise", LocalDate.of(2026, 11, 30));
+    driver.throughKickoff(instance);
+    Map<String, String> links = driver.customerLinks(account);
+    ClockUtil.setCurrentTime(at("2026-12-06T10:01:00Z"));
+    driver.runJobs(instance);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ConfirmPlanByCall");
+
+    ClockUtil.setCurrentTime(at("2026-12-08T09:00:00Z"));
+    assertThat(driver.click(links.get("confirm"), null).statusCode()).isEqualTo(200);
+
+    BpmnAwareTests.assertThat(instance).hasPassed("Event_AnsweredByLink", "Task_RecordConfirmation")
+        .hasNotPassed("Task_RecordCallOutcome").isWaitingAt("Task_CallProvisioningApi")
+        .variables().containsEntry("successPlanStatus", "confirmed").containsEntry("successPlanConfirmedVia", "link")
+        .containsEntry("successPlanConfirmedBy", "Kim Key <" + OnboardingDriver.CUSTOMER + ">");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ConfirmPlanByCall")
+        .count()).isZero();
+  }
+
+  @Test
+  void aLateCallTaskEscalatesToTheCsLeadAndALateClickChangesNothingThenThePlanConfirmedByCallGoesOnToProvisioning()
+      throws Exception {
+    ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
+    String account = driver.newAccount("by-call", "Enterprise");
+    ProcessInstance instance = driver.start(account, "Enterprise", LocalDate.of(2026, 11, 30));
+    driver.throughKickoff(instance);
+    Map<String, String> links = driver.customerLinks(account);
+    ClockUtil.setCurrentTime(at("2026-12-06T10:01:00Z"));
+    driver.runJobs(instance);
+
+    // The links expire with the call task's due date: RACI escalates the task to the CS Lead.
+    ClockUtil.setCurrentTime(at("2026-12-15T10:01:00Z"));
+    driver.runJobs(instance);
+    var call = driver.task(instance, "Task_ConfirmPlanByCall");
+    assertThat(tasks.getVariableLocal(call.getId(), "escalated")).isEqualTo(true);
+    assertThat(driver.deliverMails(account).stream().filter(m -> OnboardingDriver.to(m).contains("cs-lead-demo@example.com"))
+        .toList()).isNotEmpty();
+    // A click after the links expired changes nothing.
+    assertThat(driver.click(links.get("confirm"), null).statusCode()).isEqualTo(410);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ConfirmPlanByCall");
+
+    driver.complete(instance, "Task_ConfirmPlanByCall", Map.of("callOutcome", "confirm", "confirmedBy", "Dana Boss",
+        "confirmedOn", "2026-12-15", "callNotes", "Agreed on the phone"));
+
+    BpmnAwareTests.assertThat(instance).hasPassed("Task_RecordCallOutcome", "Task_RecordConfirmation")
+        .isWaitingAt("Task_CallProvisioningApi").variables()
+        .containsEntry("successPlanStatus", "confirmed").containsEntry("successPlanConfirmedBy", "Dana Boss")
+        .containsEntry("successPlanConfirmedVia", "call")
+        .containsEntry("successPlanConfirmedAt", Date.from(LocalDate.of(2026, 12, 15).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+    assertThat(accounts.lifecycle(account)).containsEntry("successPlan", "confirmed");
+    driver.runJobs(instance);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ProvisionAndConfigure");
+  }
+
+  @Test
+  void changesAgreedByCallGoToTheRevisionAndTheUnansweredLinksNoLongerAnswer() throws Exception {
+    ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
+    String account = driver.newAccount("call-changes", "Enterprise");
+    ProcessInstance instance = driver.start(account, "Enterprise", LocalDate.of(2026, 11, 30));
+    driver.throughKickoff(instance);
+    Map<String, String> links = driver.customerLinks(account);
+    ClockUtil.setCurrentTime(at("2026-12-06T10:01:00Z"));
+    driver.runJobs(instance);
+    String taskId = driver.task(instance, "Task_ConfirmPlanByCall").getId();
+
+    // Confirmed needs who and when; the completion is refused naming the fields.
+    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("callOutcome", "confirm")))
+        .hasMessageContaining("confirmedBy: is missing").hasMessageContaining("confirmedOn: is missing");
+    driver.complete(instance, "Task_ConfirmPlanByCall", Map.of("callOutcome", "request-changes",
+        "callNotes", "Add the audit milestone"));
+
+    BpmnAwareTests.assertThat(instance).hasPassed("Task_RecordChangeRequest").isWaitingAt("Task_ReviseSuccessPlan")
+        .variables().containsEntry("customerChangeRequest", "Add the audit milestone");
+    // The first plan's links, still within their 14 days, no longer answer for it.
+    assertThat(driver.click(links.get("confirm"), null).statusCode()).isEqualTo(410);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ReviseSuccessPlan");
+  }
+
+  @Test
+  void provisioningAndTrainingAreDueByTheSegmentsBusinessDays() {
+    // Enterprise: 20 business days to provision, 15 per round of training (baton.onboarding.*-business-days).
+    ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
+    String account = driver.newAccount("due", "Enterprise");
+    ProcessInstance instance = driver.start(account, "Enterprise", LocalDate.of(2026, 11, 30));
+    runtime.setVariable(instance.getId(), "provisioningUrl", null);
+    driver.throughKickoff(instance);
+    driver.answer(instance, SuccessPlanConfirmation.CONFIRM, null);
+
+    // Tuesday 2026-12-01 + 20 business days = Tuesday 2026-12-29.
+    assertThat(driver.task(instance, "Task_ProvisionAndConfigure").getDueDate()).isEqualTo(at("2026-12-29T10:00:00Z"));
+    ClockUtil.setCurrentTime(at("2026-12-07T10:00:00Z"));
+    driver.complete(instance, "Task_ProvisionAndConfigure", Map.of("accountsOpened", true, "configurationDone", true,
+        "dataImport", "done", "usersCanLogIn", true));
+    // Monday 2026-12-07 + 15 business days = Monday 2026-12-28.
+    assertThat(driver.task(instance, "Task_TrainUsers").getDueDate()).isEqualTo(at("2026-12-28T10:00:00Z"));
+
+    // Tech-touch: one business day each.
+    ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
+    String small = driver.newAccount("due-small", "Tech-touch");
+    ProcessInstance quick = driver.start(small, "Tech-touch", LocalDate.of(2026, 11, 30));
+    runtime.setVariable(quick.getId(), "provisioningUrl", null);
+    driver.throughKickoff(quick);
+    driver.answer(quick, SuccessPlanConfirmation.CONFIRM, null);
+    assertThat(driver.task(quick, "Task_ProvisionAndConfigure").getDueDate()).isEqualTo(at("2026-12-02T10:00:00Z"));
+  }
+
+  @Test
+  void aChurnedAccountEndsItsRunningOnboardingAndItsHealthEscalationThroughOneMessage() throws Exception {
+    String account = driver.newAccount("churned", "SMB");
+    ProcessInstance instance = driver.start(account, "SMB", LocalDate.now());
+    driver.throughKickoff(instance);
+    Map<String, String> links = driver.customerLinks(account);
+    ProcessInstance escalation = runtime.startProcessInstanceByKey("RedHealthEscalation", account, Map.of(
+        "accountId", account, "accountName", "Churning customer", "healthBand", "red", "healthReason", "usage dropped",
+        "redDimensions", "- adoption: red", "reviewCount", 0));
+
+    transaction.executeWithoutResult(status -> events.publishEvent(new AccountChurned(account)));
+
+    BpmnAwareTests.assertThat(escalation).isEnded().hasPassed("EndEvent_Lost");
+
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RecordChurned", "EndEvent_OnboardingEnded")
+        .hasNotPassed("Task_RecordConfirmation");
+    assertThat(jdbc.sql("select outcome from baton_onboarding where process_instance_id = ?").param(instance.getId())
+        .query(String.class).single()).isEqualTo("churned");
+    assertThat(accounts.lifecycle(account)).containsEntry("onboardingStatus", "churned");
+    // The customer's links no longer answer anything.
+    assertThat(driver.click(links.get("confirm"), null).statusCode()).isEqualTo(410);
   }
 
   @Test
