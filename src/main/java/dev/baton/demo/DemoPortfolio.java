@@ -137,6 +137,9 @@ public class DemoPortfolio {
     checklist.put("deploymentTimeline", "Pilot in January, all warehouses by April");
     checklist.put("renewalLikelihood", "likely");
     checklist.put("salesPerceptions", "Easy sale; the COO decides fast once the numbers are clear");
+    checklist.put("othersInvolved", "IT security lead, procurement");
+    checklist.put("canServeToday", "partly");
+    checklist.put("salesKickoffSignOff", "The Sales Rep");
     completeWhenReady(processInstanceId, "Task_CompleteChecklist", "sales-rep-demo", checklist);
     completeWhenReady(processInstanceId, "Task_ReviewChecklist", "csm-demo", Map.of("checklistReview", "accepted"));
     completeWhenReady(processInstanceId, "Task_KnowledgeTransfer", "sales-rep-demo", Map.of(
