@@ -137,6 +137,10 @@ public class DemoPortfolio {
     checklist.put("deploymentTimeline", "Pilot in January, all warehouses by April");
     checklist.put("renewalLikelihood", "likely");
     checklist.put("salesPerceptions", "Easy sale; the COO decides fast once the numbers are clear");
+    checklist.put("othersInvolved", "Head of IT security (SSO review), procurement (contract terms)");
+    checklist.put("canServeToday", "partly");
+    checklist.put("problemsToSolve", "Route planning today; cross-border customs documents once the EU module ships");
+    checklist.put("salesKickoffSignOff", "The Sales Rep, with the Sales Manager");
     completeWhenReady(processInstanceId, "Task_CompleteChecklist", "sales-rep-demo", checklist);
     completeWhenReady(processInstanceId, "Task_ReviewChecklist", "csm-demo", Map.of("checklistReview", "accepted"));
     completeWhenReady(processInstanceId, "Task_KnowledgeTransfer", "sales-rep-demo", Map.of(

@@ -17,17 +17,14 @@ import org.springframework.stereotype.Component;
 /**
  * Server-side checks of the checklist and review forms (task listeners on completion), so a task
  * completed through the REST API cannot skip what the forms require; and a renewal date corrected
- * in the checklist updates the account.
+ * in the checklist updates the account. The checklist's required and date fields are read from the
+ * deployed form itself (forms/handoff-checklist.form), the one list of them.
  */
 @Component("handoffChecklist")
 public class HandoffChecklist {
 
-  /** The checklist's required fields (forms/handoff-checklist.form marks the same ones). */
-  static final List<String> REQUIRED = List.of("useCase", "pricingPlan", "painPoints", "contractStart", "contractEnd",
-      "renewalDate", "scopeModules", "champions", "decisionMakers", "customerContactName", "customerContactEmail",
-      "customerAsks", "goalsShortTerm", "successMeasures", "roiAnalysis", "deploymentTimeline", "renewalLikelihood",
-      "salesPerceptions");
-  static final List<String> DATES = List.of("contractStart", "contractEnd", "renewalDate");
+  /** The checklist's form: its required and date fields are what the server checks (ChecklistForm). */
+  static final String FORM = "handoff-checklist";
   private static final Logger log = LoggerFactory.getLogger(HandoffChecklist.class);
 
   private final AccountRepository accounts;
@@ -41,13 +38,14 @@ public class HandoffChecklist {
   /** Complete listener of "Complete the handoff checklist". */
   public void checkChecklist(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    for (String field : REQUIRED) {
+    ChecklistForm.Fields fields = ChecklistForm.of(FORM);
+    for (String field : fields.required()) {
       Object value = task.getVariable(field);
       if (value == null || value.toString().isBlank()) {
         problems.add(field + ": is required");
       }
     }
-    for (String field : DATES) {
+    for (String field : fields.dates()) {
       Object value = task.getVariable(field);
       if (value != null && !value.toString().isBlank()) {
         try {

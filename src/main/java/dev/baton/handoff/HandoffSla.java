@@ -1,6 +1,7 @@
 package dev.baton.handoff;
 
-import dev.baton.calendar.BusinessDays;
+import dev.baton.calendar.BusinessCalendar;
+import dev.baton.calendar.BusinessCalendars;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
@@ -24,8 +25,11 @@ import org.springframework.stereotype.Component;
 /**
  * The handoff's overall SLA (docs/domain.md#csm-standard-operating-procedure: the handover takes one to three days from the signed
  * contract): {@code handoffSlaDays} business days from the deal's close date, until the end of that
- * business day. The boundary timer of SalesToCsHandoff.bpmn fires at {@link #deadline}; on breach the
- * CS Lead is told which step is still open. Late single tasks are RACI's job (reminder and escalation).
+ * business day. Business days are those of the team serving the customer's region
+ * ({@code baton.calendar.region-holidays}, else the company's {@code baton.calendar.holidays}): weekends and
+ * public holidays are not counted. The boundary timer of SalesToCsHandoff.bpmn fires at {@link #deadline};
+ * on breach the CS Lead is told which step is still open. Each task is due at its share of the SLA
+ * ({@link #due}), so the three steps fit in it; late single tasks are RACI's job (reminder and escalation).
  */
 @Component("handoffSla")
 public class HandoffSla {
@@ -38,25 +42,99 @@ public class HandoffSla {
   private final RoleRecipients recipients;
   private final MailOutbox mail;
   private final String publicBaseUrl;
+  private final BusinessCalendars calendars;
 
-  HandoffSla(RoleRecipients recipients, MailOutbox mail, @Value("${baton.public-base-url}") String publicBaseUrl) {
+  HandoffSla(RoleRecipients recipients, MailOutbox mail, @Value("${baton.public-base-url}") String publicBaseUrl,
+      BusinessCalendars calendars) {
+    this.calendars = calendars;
     this.recipients = recipients;
     this.mail = mail;
     this.publicBaseUrl = publicBaseUrl;
   }
 
-  /** The SLA deadline ({@code ${handoffSla.deadline(execution)}}); also kept as variable handoffDeadline. */
+  /**
+   * The SLA deadline ({@code ${handoffSla.deadline(execution)}}, evaluated as the handoff subprocess starts);
+   * also kept as variable handoffDeadline, and the start of the handoff as handoffStarted.
+   */
   public Date deadline(DelegateExecution execution) {
     String close = (String) execution.getVariable(HandoffVariables.CLOSE_DATE);
     Number days = (Number) execution.getVariable(HandoffVariables.HANDOFF_SLA_DAYS);
-    Date deadline = deadline(close == null ? today() : LocalDate.parse(close), days == null ? 3 : days.intValue());
+    BusinessCalendar calendar = calendar(execution);
+    Date deadline = deadline(close == null ? today() : LocalDate.parse(close), days == null ? 3 : days.intValue(),
+        calendar);
     execution.setVariable(HandoffVariables.HANDOFF_DEADLINE, deadline);
+    execution.setVariable(HandoffVariables.HANDOFF_STARTED, ClockUtil.getCurrentTime());
+    if (execution.getVariable(HandoffVariables.TRANSITION_DATE) == null) {
+      // the checklist proposes the end of the SLA as the day Customer Success takes over
+      execution.setVariable(HandoffVariables.TRANSITION_DATE,
+          deadline.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString());
+    }
     return deadline;
   }
 
   static Date deadline(LocalDate closeDate, int slaDays) {
+    return deadline(closeDate, slaDays, BusinessCalendar.WEEKENDS_ONLY);
+  }
+
+  static Date deadline(LocalDate closeDate, int slaDays, BusinessCalendar calendar) {
     ZonedDateTime closed = closeDate.atTime(END_OF_BUSINESS_DAY).atZone(ZoneId.systemDefault());
-    return Date.from(BusinessDays.add(closed, slaDays).toInstant());
+    return Date.from(calendar.addBusinessDays(closed, slaDays).toInstant());
+  }
+
+  /** The handoff's steps in order, each with its share of the SLA. */
+  enum Step {
+    /** Complete the handoff checklist: by a third of the SLA; sent back, by a third of what remains. */
+    CHECKLIST(1.0 / 3, 1.0 / 3),
+    /** Review the checklist: by two thirds of the SLA; if that has passed, by half of what remains. */
+    REVIEW(2.0 / 3, 1.0 / 2),
+    /** Hold the knowledge transfer: by the deadline. */
+    KNOWLEDGE_TRANSFER(1, 1);
+
+    final double ofSla;
+    final double ofRemaining;
+
+    Step(double ofSla, double ofRemaining) {
+      this.ofSla = ofSla;
+      this.ofRemaining = ofRemaining;
+    }
+  }
+
+  /**
+   * The due date of a handoff task ({@code camunda:dueDate="${handoffSla.due(execution, 'checklist')}"};
+   * steps {@code checklist}, {@code review}, {@code knowledge-transfer}), measured in working time of the
+   * handoff's business calendar from the start of the handoff to the SLA deadline.
+   */
+  public Date due(DelegateExecution execution, String step) {
+    Date deadline = (Date) execution.getVariable(HandoffVariables.HANDOFF_DEADLINE);
+    if (deadline == null) {
+      deadline = deadline(execution);
+    }
+    Date started = (Date) execution.getVariable(HandoffVariables.HANDOFF_STARTED);
+    Date now = ClockUtil.getCurrentTime();
+    return due(Step.valueOf(step.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+        started == null ? now : started, deadline, now, calendar(execution));
+  }
+
+  /**
+   * The step's share of the SLA from {@code started}; if that has passed (a checklist sent back, a late
+   * step before it), its share of what remains from {@code now}; never after the deadline; a deadline
+   * already passed makes the step due at once (RACI escalates it).
+   */
+  static Date due(Step step, Date started, Date deadline, Date now, BusinessCalendar calendar) {
+    if (!now.before(deadline)) {
+      return now;
+    }
+    ZoneId zone = ZoneId.systemDefault();
+    ZonedDateTime end = deadline.toInstant().atZone(zone);
+    ZonedDateTime planned = calendar.shareOfWorkingTime(started.toInstant().atZone(zone), end, step.ofSla);
+    if (planned.toInstant().isAfter(now.toInstant())) {
+      return Date.from(planned.toInstant());
+    }
+    return Date.from(calendar.shareOfWorkingTime(now.toInstant().atZone(zone), end, step.ofRemaining).toInstant());
+  }
+
+  private BusinessCalendar calendar(DelegateExecution execution) {
+    return calendars.forRegion((String) execution.getVariable(HandoffVariables.REGION));
   }
 
   /** "Notify the CS Lead of the SLA breach": mail to the account's CS Lead (else the cs-lead group). */

@@ -34,6 +34,8 @@ public final class HandoffVariables {
   public static final String HANDOFF_SLA_DAYS = "handoffSlaDays";
   public static final String CSM_GROUP = "csmGroup";
   public static final String HANDOFF_DEADLINE = "handoffDeadline";
+  public static final String HANDOFF_STARTED = "handoffStarted";
+  public static final String TRANSITION_DATE = "transitionDate";
 
   private HandoffVariables() {}
 }

@@ -210,6 +210,9 @@ class TaskFormVariablesTest {
     checklist.put("deploymentTimeline", "Pilot in January, rollout in February");
     checklist.put("renewalLikelihood", "likely");
     checklist.put("salesPerceptions", "Easy sale, procurement is slow");
+    checklist.put("othersInvolved", "IT security lead, procurement");
+    checklist.put("canServeToday", "partly");
+    checklist.put("salesKickoffSignOff", "The Sales Rep");
     checklist.put("accountName", "Form Vars Ltd");
     checklist.put("amount", 12000);
     HttpResponse<String> submitted = CamundaRest.as(door, port, "sales-rep-demo")

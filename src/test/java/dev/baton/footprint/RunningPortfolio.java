@@ -119,6 +119,9 @@ final class RunningPortfolio {
     checklist.put("deploymentTimeline", "Pilot next month, all sites in a quarter");
     checklist.put("renewalLikelihood", "likely");
     checklist.put("salesPerceptions", "Decides fast once the numbers are clear");
+    checklist.put("othersInvolved", "IT security lead, procurement");
+    checklist.put("canServeToday", "partly");
+    checklist.put("salesKickoffSignOff", "The Sales Rep");
     complete(handoff, "Task_CompleteChecklist", "sales-rep-demo:demo", checklist);
     complete(handoff, "Task_ReviewChecklist", "csm-demo:demo", Map.of("checklistReview", "accepted"));
     complete(handoff, "Task_KnowledgeTransfer", "sales-rep-demo:demo", Map.of(

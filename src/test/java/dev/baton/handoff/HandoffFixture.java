@@ -94,6 +94,9 @@ final class HandoffFixture {
     values.put("deploymentTimeline", "Pilot in January, rollout in February");
     values.put("renewalLikelihood", "likely");
     values.put("salesPerceptions", "Easy sale, procurement is slow");
+    values.put("othersInvolved", "IT security lead, procurement");
+    values.put("canServeToday", "partly");
+    values.put("salesKickoffSignOff", "The Sales Rep");
     return values;
   }
 

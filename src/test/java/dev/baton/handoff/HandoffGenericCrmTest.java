@@ -133,8 +133,10 @@ class HandoffGenericCrmTest {
 
     Task checklist = handoffs.task(instance.getId());
     assertThat(checklist.getAssignee()).isEqualTo(salesRep);
-    // Due in one business day: Friday 10:00 -> Monday 10:00.
-    assertThat(checklist.getDueDate()).isEqualTo(at(LocalDateTime.parse("2026-11-23T10:00:00")));
+    // Due after a third of the SLA's working time: Friday 10:00 to Monday 18:00 is 17 hours -> Friday 15:40.
+    assertThat(checklist.getDueDate()).isEqualTo(at(LocalDateTime.parse("2026-11-20T15:40:00")));
+    // The checklist proposes the end of the SLA as the day Customer Success takes over.
+    assertThat(v).containsEntry("transitionDate", "2026-11-23");
   }
 
   @Test
@@ -209,6 +211,50 @@ class HandoffGenericCrmTest {
   }
 
   @Test
+  void theChecklistReviewAndKnowledgeTransferAreDueByAThirdTwoThirdsAndTheEndOfTheSla() throws Exception {
+    ProcessInstance instance = handoffs.start(deal(new BigDecimal("12000"), HandoffFixture.email(csm)));
+    handoffs.runJobs(instance.getId());
+    assertThat(handoffs.task(instance.getId()).getDueDate()).isEqualTo(at(LocalDateTime.parse("2026-11-20T15:40:00")));
+
+    ClockUtil.setCurrentTime(at(LocalDateTime.parse("2026-11-20T11:00:00")));
+    complete(instance, "Task_CompleteChecklist", HandoffFixture.checklist());
+    Task review = handoffs.task(instance.getId());
+    assertThat(review.getDueDate()).isEqualTo(at(LocalDateTime.parse("2026-11-23T12:20:00")));
+    // RACI's reminder timer is set to the same moment.
+    assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId("Task_ReviewChecklist").singleResult().getDuedate()).isEqualTo(review.getDueDate());
+
+    ClockUtil.setCurrentTime(at(LocalDateTime.parse("2026-11-20T14:00:00")));
+    complete(instance, "Task_ReviewChecklist", Map.of("checklistReview", "accepted"));
+    assertThat(handoffs.task(instance.getId()).getDueDate()).isEqualTo(slaTimer(instance).getDuedate())
+        .isEqualTo(at(LocalDateTime.parse("2026-11-23T18:00:00")));
+  }
+
+  @Test
+  void aChecklistSentBackIsDueWithinWhatRemainsOfTheSlaAndAtOnceOnceItHasPassed() throws Exception {
+    ProcessInstance instance = handoffs.start(deal(new BigDecimal("12000"), HandoffFixture.email(csm)));
+    handoffs.runJobs(instance.getId());
+    complete(instance, "Task_CompleteChecklist", HandoffFixture.checklist());
+
+    // Sent back on Monday 13:00: five working hours remain until 18:00; the checklist gets a third of them.
+    ClockUtil.setCurrentTime(at(LocalDateTime.parse("2026-11-23T13:00:00")));
+    complete(instance, "Task_ReviewChecklist", Map.of("checklistReview", "sent-back", "missingItems", "The SOW"));
+    assertThat(handoffs.task(instance.getId()).getDueDate()).isEqualTo(at(LocalDateTime.parse("2026-11-23T14:40:00")));
+
+    // Completed at 14:00: the second review gets half of the four hours left.
+    ClockUtil.setCurrentTime(at(LocalDateTime.parse("2026-11-23T14:00:00")));
+    complete(instance, "Task_CompleteChecklist", Map.of("sowSummary", "SOW-17"));
+    assertThat(handoffs.task(instance.getId()).getDueDate()).isEqualTo(at(LocalDateTime.parse("2026-11-23T16:00:00")));
+
+    // Sent back again after the deadline: due at once, so RACI's reminder and escalation run now.
+    Date late = at(LocalDateTime.parse("2026-11-23T19:00:00"));
+    ClockUtil.setCurrentTime(late);
+    complete(instance, "Task_ReviewChecklist", Map.of("checklistReview", "sent-back", "missingItems", "Power users"));
+    assertThat(handoffs.task(instance.getId()).getDueDate()).isEqualTo(late);
+    assertThat(raciTimer(instance).getDuedate()).isEqualTo(late);
+  }
+
+  @Test
   void missingTheSlaTellsTheCsLeadWhatIsOpenAndTheHandoffGoesOn() throws Exception {
     ProcessInstance instance = handoffs.start(deal(new BigDecimal("12000"), HandoffFixture.email(csm)));
     handoffs.runJobs(instance.getId());
@@ -269,11 +315,13 @@ class HandoffGenericCrmTest {
     handoffs.runJobs(instance.getId());
     Map<String, Object> values = new java.util.HashMap<>(HandoffFixture.checklist());
     values.remove("roiAnalysis");
+    values.remove("salesKickoffSignOff");
     values.put("contractEnd", "30.11.2027");
     String checklist = handoffs.task(instance.getId()).getId();
 
     assertThatThrownBy(() -> tasks.complete(checklist, values))
-        .hasMessageContaining("roiAnalysis: is required").hasMessageContaining("contractEnd: '30.11.2027' is not a date");
+        .hasMessageContaining("roiAnalysis: is required").hasMessageContaining("salesKickoffSignOff: is required")
+        .hasMessageContaining("contractEnd: '30.11.2027' is not a date");
     assertThat(instance).isWaitingAt("Task_CompleteChecklist");
 
     complete(instance, "Task_CompleteChecklist", HandoffFixture.checklist());

@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.calendar.BusinessCalendar;
 import dev.baton.crm.DealWon;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,6 +21,52 @@ class HandoffRulesTest {
     assertThat(HandoffSla.deadline(LocalDate.parse("2026-11-20"), 1)).isEqualTo(at("2026-11-23T18:00"));
     assertThat(HandoffSla.deadline(LocalDate.parse("2026-11-20"), 3)).isEqualTo(at("2026-11-25T18:00"));
     assertThat(HandoffSla.deadline(LocalDate.parse("2026-11-21"), 2)).isEqualTo(at("2026-11-24T18:00"));
+  }
+
+  @Test
+  void theSlaSkipsThePublicHolidaysOfTheHandoffsCalendar() {
+    // Thursday 2026-12-24 close, 1 day: Christmas (Friday) is a holiday in Germany -> Monday 18:00.
+    assertThat(HandoffSla.deadline(LocalDate.parse("2026-12-24"), 1, BusinessCalendar.of("DE")))
+        .isEqualTo(at("2026-12-28T18:00"));
+    assertThat(HandoffSla.deadline(LocalDate.parse("2026-12-24"), 1)).isEqualTo(at("2026-12-25T18:00"));
+  }
+
+  @Test
+  void eachStepIsDueAtItsShareOfTheSlaSoAOneDaySlaCanBeMet() {
+    // Friday 10:00 to Monday 18:00: 17 working hours (09:00-18:00).
+    Date started = at("2026-11-20T10:00");
+    Date deadline = at("2026-11-23T18:00");
+    BusinessCalendar weekdays = BusinessCalendar.WEEKENDS_ONLY;
+    assertThat(HandoffSla.due(HandoffSla.Step.CHECKLIST, started, deadline, started, weekdays)).isEqualTo(at("2026-11-20T15:40"));
+    assertThat(HandoffSla.due(HandoffSla.Step.REVIEW, started, deadline, at("2026-11-20T11:00"), weekdays))
+        .isEqualTo(at("2026-11-23T12:20"));
+    assertThat(HandoffSla.due(HandoffSla.Step.KNOWLEDGE_TRANSFER, started, deadline, at("2026-11-20T12:00"), weekdays))
+        .isEqualTo(deadline);
+  }
+
+  @Test
+  void aStepWhoseShareHasPassedIsDueWithinWhatRemainsAndAtOnceAfterTheDeadline() {
+    Date started = at("2026-11-20T10:00");
+    Date deadline = at("2026-11-23T18:00");
+    BusinessCalendar weekdays = BusinessCalendar.WEEKENDS_ONLY;
+    // Sent back Monday 13:00: 5 hours remain; the checklist gets a third of them, the review then half of the rest.
+    assertThat(HandoffSla.due(HandoffSla.Step.CHECKLIST, started, deadline, at("2026-11-23T13:00"), weekdays))
+        .isEqualTo(at("2026-11-23T14:40"));
+    assertThat(HandoffSla.due(HandoffSla.Step.REVIEW, started, deadline, at("2026-11-23T14:00"), weekdays))
+        .isEqualTo(at("2026-11-23T16:00"));
+    // Past the deadline: due at once (RACI escalates it).
+    assertThat(HandoffSla.due(HandoffSla.Step.CHECKLIST, started, deadline, at("2026-11-23T19:00"), weekdays))
+        .isEqualTo(at("2026-11-23T19:00"));
+  }
+
+  @Test
+  void theServerRequiresWhatTheChecklistFormMarksRequired() throws Exception {
+    ChecklistForm.Fields fields = ChecklistForm.parse(new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(java.nio.file.Path.of("forms/handoff-checklist.form").toFile()));
+    assertThat(fields.required()).contains("useCase", "roiAnalysis", "salesPerceptions", "othersInvolved",
+        "transitionDate", "canServeToday", "salesKickoffSignOff").doesNotContain("accountName", "missingItems");
+    assertThat(fields.dates()).contains("contractStart", "contractEnd", "renewalDate", "transitionDate",
+        "acceptanceReviewDate");
   }
 
   @Test

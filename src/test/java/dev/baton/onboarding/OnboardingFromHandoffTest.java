@@ -77,6 +77,9 @@ class OnboardingFromHandoffTest {
     checklist.put("renewalLikelihood", "likely");
     checklist.put("roiAnalysis", "Saves 2 FTE");
     checklist.put("salesPerceptions", "Easy sale, procurement is slow");
+    checklist.put("othersInvolved", "IT security lead, procurement");
+    checklist.put("canServeToday", "partly");
+    checklist.put("salesKickoffSignOff", "The Sales Rep");
     complete(handoff, "Task_CompleteChecklist", checklist);
     complete(handoff, "Task_ReviewChecklist", Map.of("checklistReview", "accepted"));
     complete(handoff, "Task_KnowledgeTransfer", Map.of("knowledgeTransferDate", "2026-11-23",
