@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * one line. Camunda logs every failed job twice, each with the whole trace (about 200 lines with Spring's and
  * JavaMail's frames): the command context at ERROR (ENGINE-16004, logger {@code org.camunda.bpm.engine.context})
  * and the job executor at WARN (ENGINE-14006, {@code org.camunda.bpm.engine.jobexecutor}). With the SMTP server
- * down that was 31,000 lines in 20 minutes, burying everything else. Here both log such a failure at DEBUG only;
+ * down that is some 400 lines per mail and attempt, burying everything else. Here both log such a failure at DEBUG only;
  * every other failure is logged exactly as before, so a bug still shows its trace. Nothing is lost: the job keeps
  * the failure's message and full trace, which Cockpit shows with the incident.
  *
