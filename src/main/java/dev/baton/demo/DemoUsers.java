@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo mode only: one user per RACI role, {@code <role>-demo} with password {@code demo}, in the
- * role's group, plus {@code integration-demo} for trying the REST APIs.
+ * role's group, plus {@code integration-demo} for trying the REST APIs; the CS Lead is also the operator.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class DemoUsers extends AbstractCamundaConfiguration {
 
   public static final String PASSWORD = "demo";
+  /** The demo user in every operator role. */
+  public static final String OPERATOR = "cs-lead-demo";
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
   private final RoleCatalogue roles;
@@ -33,11 +35,16 @@ public class DemoUsers extends AbstractCamundaConfiguration {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
-    roles.roles().forEach((roleId, role) -> {
+    for (String roleId : roles.ids()) {
       String userId = roleId + "-demo";
-      IdentityBootstrap.ensureUser(identity, userId, PASSWORD, role.name(), "(demo)", userId + "@example.com");
+      IdentityBootstrap.ensureUser(identity, userId, PASSWORD, roles.displayName(roleId), "(demo)",
+          userId + "@example.com");
       IdentityBootstrap.ensureMembership(identity, userId, roleId);
-    });
+    }
+    // The CS Lead keeps the demo's mail and CRM calls going: she retries their incidents in Cockpit.
+    for (String operatorRole : roles.operatorIds()) {
+      IdentityBootstrap.ensureMembership(identity, OPERATOR, operatorRole);
+    }
     IdentityBootstrap.ensureUser(identity, "integration-demo", PASSWORD, "Integration", "(demo)", null);
     IdentityBootstrap.ensureMembership(identity, "integration-demo", IdentityBootstrap.INTEGRATION_GROUP);
 

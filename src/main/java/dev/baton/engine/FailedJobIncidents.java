@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes Cockpit's Retry of a failed job run it at once. On its last failure the engine still gives the
- * job a due date one more backoff step ahead (PT15M with Baton's retry cycle) and then raises the
+ * job a due date one more backoff step ahead (PT15M with the engine-wide retry cycle, PT2M for a mail) and then raises the
  * incident; Cockpit's Retry (and {@code PUT /job/{id}/retries}) gives the job retries but keeps that due
  * date, so a mail or CRM call retried by an operator within a quarter of an hour of its incident would
  * wait for the rest of it. Here the incident makes the job due when it failed; a due date the operator

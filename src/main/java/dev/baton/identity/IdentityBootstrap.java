@@ -8,9 +8,11 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -24,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, at every start and idempotently, the groups and authorizations Baton's users need: one
- * group per RACI role (Tasklist, and Cockpit read access for managers), the {@code integration}
- * group for API clients, and the administrator.
+ * group per RACI role (Tasklist, and Cockpit read access for managers), one per operator role (retrying
+ * failed jobs in Cockpit), the {@code integration} group for API clients, and the administrator.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,6 +51,10 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
 
     roles.roles().forEach((roleId, role) -> {
       ensureGroup(identity, roleId, role.name());
+      if (role.retryFailedJobs()) {
+        grantOperator(authorizations, roleId);
+        return;
+      }
       grantStaff(authorizations, roleId);
       if (role.cockpit()) {
         grantManager(authorizations, roleId);
@@ -87,6 +93,20 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
     grant(authorizations, groupId, Resources.TASK, ANY, Permissions.READ);
     grant(authorizations, groupId, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(authorizations, groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  /**
+   * Operators retry failed jobs in Cockpit, one incident at a time ({@code PUT /job/{id}/retries}: RETRY_JOB on
+   * the process definition) or many at once (Cockpit's batch retry, {@code POST /job/retries}: a batch of the type
+   * "set job retries" only), and see the instances and incidents they retry (READ, READ_INSTANCE). Nothing else:
+   * no variables, no tasks, no other change to an instance, no other kind of batch.
+   */
+  private void grantOperator(AuthorizationService authorizations, String groupId) {
+    grant(authorizations, groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(authorizations, groupId, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.RETRY_JOB);
+    grant(authorizations, groupId, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
   }
 
   static void ensureGroup(IdentityService identity, String id, String name) {

@@ -1,6 +1,7 @@
 package dev.baton.mail;
 
 import dev.baton.customer.CustomerLinks;
+import dev.baton.engine.ReportedJobFailure;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,10 @@ import org.springframework.stereotype.Component;
  * Sends one queued mail (task "Send the mail" of MailDelivery.bpmn) as HTML with a plain-text
  * alternative. A failure propagates, so the job is retried with backoff and then raises an incident.
  * A mail to a customer gets its links here, each attempt new ones, so they exist only in the sent mail.
+ *
+ * <p>A failed attempt is one WARN line naming the mail's kind, account and recipients (no stack trace: while the
+ * server is down every mail fails alike), and the same words are the incident's message in Cockpit, where the
+ * cause's stack trace stays. Neither carries the mail's text, so no customer link reaches a log or the incident.
  */
 @Component("sendMail")
 class SendMail implements JavaDelegate {
@@ -37,11 +43,23 @@ class SendMail implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) throws MessagingException {
+  public void execute(DelegateExecution execution) {
     String to = (String) execution.getVariable(MailVariables.TO);
     String kind = (String) execution.getVariable(MailVariables.KIND);
     Object accountId = execution.getVariable(MailVariables.ACCOUNT_ID);
+    try {
+      send(execution, kind, to);
+    } catch (MessagingException | MailException failed) {
+      // The mail server's refusal or absence; anything else (a bug) keeps the engine's stack trace in the log.
+      String failure = "'%s' mail for account %s to %s not sent: %s".formatted(kind, accountId, to, failed.getMessage());
+      log.warn("{} (delivery {}; retried with backoff, then an incident in Cockpit)", failure,
+          execution.getProcessInstanceId());
+      throw new ReportedJobFailure(failure, failed);
+    }
+    log.info("Sent '{}' mail for account {} to {}", kind, accountId, to);
+  }
 
+  private void send(DelegateExecution execution, String kind, String to) throws MessagingException {
     MimeMessage message = mailSender.createMimeMessage();
     MimeMessageHelper mail = new MimeMessageHelper(message, true, "UTF-8");
     mail.setFrom(from);
@@ -63,6 +81,5 @@ class SendMail implements JavaDelegate {
     message.setHeader("Message-ID", "<" + execution.getProcessInstanceId() + "@baton>");
     message.setHeader("X-Baton-Mail-Kind", kind);
     connections.send(message);
-    log.info("Sent '{}' mail for account {} to {}", kind, accountId, to);
   }
 }

@@ -12,11 +12,12 @@ import java.util.Base64;
 /**
  * What an operator's Retry of an incident in Cockpit sends: {@code PUT job/{id}/retries} with
  * {@code {"retries": 1}} (Cockpit's job retry dialog, keeping the due date), here through
- * {@code /engine-rest} with the administrator's Basic credentials, authorizations on.
+ * {@code /engine-rest} with the Basic credentials of the demo's operator (the CS Lead), authorizations on.
  */
 final class Cockpit {
 
-  static final String OPERATOR = "demo:demo";
+  static final String OPERATOR = "cs-lead-demo:demo";
+  static final String ADMIN = "demo:demo";
 
   private final int port;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

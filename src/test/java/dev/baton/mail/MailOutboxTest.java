@@ -33,12 +33,16 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @BatonIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class MailOutboxTest {
 
   @RegisterExtension static GreenMailExtension smtp = TestMailServer.create();
@@ -152,6 +156,35 @@ class MailOutboxTest {
     assertThat(get(sentLinks.get(1)).statusCode()).isEqualTo(200);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(delivery).list())
         .noneMatch(v -> String.valueOf(v.getValue()).contains("/customer/questions/"));
+  }
+
+  @Test
+  void aCustomerMailTheServerDoesNotTakeIsOneWarnLineAndAFailureNamingTheMailButNeverItsLinks(CapturedOutput log)
+      throws Exception {
+    repository.createDeployment().name("customer-question-test").enableDuplicateFiltering(true)
+        .addClasspathResource("customer/CustomerQuestionTest.bpmn").deploy();
+    String account = "acct-" + UUID.randomUUID();
+    String asking = runtime.startProcessInstanceByKey("CustomerQuestionTest", account, Map.of("accountId", account))
+        .getId();
+    AskedQuestion question = links.ask(asking, account, new CustomerQuestion("TestQuestionAnswered", "Renew?", null,
+        List.of(new Choice("yes", "Yes")), false, Duration.ofDays(1)));
+    String delivery = outbox.send(new OutgoingMail("test-notice", List.of("kim@customer.example", "lee@customer.example"),
+        "Renew?", Map.of("name", question.link("yes")), account).withLinksTo(question.id()));
+    smtp.stop();
+    int before = log.getOut().length();
+
+    Jobs.executeAll(management, delivery);
+
+    String named = "'test-notice' mail for account " + account + " to kim@customer.example,lee@customer.example not sent: ";
+    List<String> lines = log.getOut().substring(before).lines().toList();
+    assertThat(lines).filteredOn(line -> line.contains(" WARN ")).singleElement().asString()
+        .contains(named, "(delivery " + delivery + ";");
+    assertThat(lines).noneMatch(line -> line.startsWith("\tat ") || line.contains("/customer/questions/"));
+    Job job = management.createJobQuery().processInstanceId(delivery).singleResult();
+    assertThat(job.getExceptionMessage()).startsWith(named).doesNotContain("/customer/");
+    // Cockpit's stack trace of the failure: the SMTP error in full, still without the mail's text.
+    assertThat(management.getJobExceptionStacktrace(job.getId())).contains("MailConnectException")
+        .doesNotContain("/customer/");
   }
 
   @Test
