@@ -30,7 +30,9 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     if (address != null && !throttle.retryAfter(userId, address).isZero()) {
       return false;
     }
-    UserEntity user = userId == null ? null : findUserById(userId);
+    // A user id no user can have (control characters such as NUL, which PostgreSQL refuses in a query, or
+    // absurd length) is a wrong login, answered without asking the database.
+    UserEntity user = userId == null || !possibleUserId(userId) ? null : findUserById(userId);
     boolean right = user != null && password != null && matchPassword(password, user);
     if (address != null) {
       if (right) {
@@ -40,6 +42,10 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
       }
     }
     return right;
+  }
+
+  static boolean possibleUserId(String userId) {
+    return userId.length() <= 255 && userId.codePoints().noneMatch(Character::isISOControl);
   }
 
   /** The address of the HTTP request this check serves, or null outside a request (start-up, jobs). */

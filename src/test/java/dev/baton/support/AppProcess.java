@@ -54,7 +54,11 @@ public final class AppProcess implements AutoCloseable {
       command.add("--spring.profiles.active=" + profile);
     }
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // The database is named by arguments only: the build's own DB_URL (-Ppostgres) must not leak into a Baton
+    // that a test starts on purpose without one.
+    builder.environment().keySet().removeAll(List.of("DB_URL", "DB_USER", "DB_PASSWORD"));
+    Process process = builder.start();
     return new AppProcess(process, port, log);
   }
 
