@@ -28,7 +28,7 @@ final class HandoffData {
       "currency", "customerContactName", "customerContactEmail", "csmName",
       // the handoff checklist (docs/domain.md#handoff-checklist) that onboarding shows: kickoff deck, success plan, provisioning
       "pricingPlan", "useCase", "painPoints", "deploymentScope", "deploymentTimeline", "integrations",
-      "customerTasks", "risks", "renewalTerms", "knowledgeTransferNotes", "salesPerceptions");
+      "customerTasks", "risks", "renewalTerms", "knowledgeTransferNotes", "salesPerceptions", "salesKickoffSignOff");
   /** ISO dates (yyyy-MM-dd strings); a value that is no date is left out with a warning. */
   static final List<String> DATES = List.of("closeDate", "renewalDate", "contractStart", "contractEnd", "kickoffDate");
   /**

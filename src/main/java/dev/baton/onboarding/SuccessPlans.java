@@ -41,6 +41,11 @@ public class SuccessPlans {
   /** Called by "Record the success plan": {@code ${successPlans.record(execution)}}. */
   public void record(DelegateExecution execution) {
     ObjectNode plan = build(execution.getVariable("planObjectives"), execution.getVariable("planMilestones"));
+    // Sales signs off the project view at the kickoff (docs/domain.md#handoff-checklist): not optional.
+    if (!Boolean.TRUE.equals(execution.getVariable("salesSignedOff"))) {
+      throw new ProcessEngineException("The success plan is not complete: salesSignedOff: Sales has not signed off "
+          + "the project view; get the sign-off at the kickoff from the person the handoff names, then tick it");
+    }
     Object previous = execution.getVariable("successPlanVersion");
     int version = previous instanceof Number n ? n.intValue() + 1 : 1;
     plan.put("accountId", (String) execution.getVariable("accountId"));

@@ -98,6 +98,7 @@ class OnboardingFromHandoffTest {
         .containsEntry("amount", 12000.0).containsEntry("customerContactEmail", "ann@customer.test")
         .containsEntry("successPlanApproverEmail", "ann@customer.test")
         .containsEntry("purchasedPackage", "Growth").containsEntry("kickoffDate", "2026-11-30")
+        .containsEntry("salesKickoffSignOff", "The Sales Rep")
         .containsEntry("knowledgeTransferNotes", "CFO cares about ROI")
         .containsEntry("goals", "Short term: Live in 6 weeks\nHow they measure success: Hand-over time halved")
         .containsEntry("promises", "What they asked for: SSO in the first month")

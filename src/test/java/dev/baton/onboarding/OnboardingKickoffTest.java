@@ -431,6 +431,21 @@ class OnboardingKickoffTest {
   }
 
   @Test
+  void theKickoffIsNotDoneUntilSalesHasSignedOff() {
+    String account = driver.newAccount("no-sign-off", "SMB");
+    ProcessInstance instance = driver.start(account, "SMB", LocalDate.now());
+    driver.complete(instance, "Task_ScheduleKickoff", Map.of("kickoffDate", "2026-12-03"));
+    driver.complete(instance, "Task_PrepareKickoff", Map.of("deliverySchedule", "soon"));
+    var plan = OnboardingDriver.successPlan("10 days");
+    plan.putValue("salesSignedOff", false);
+    String taskId = driver.task(instance, "Task_HoldKickoff").getId();
+
+    assertThatThrownBy(() -> tasks.complete(taskId, plan))
+        .hasMessageContaining("salesSignedOff: Sales has not signed off the project view");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_HoldKickoff");
+  }
+
+  @Test
   void anIncompleteSuccessPlanIsRefusedNamingTheRowAndTheFix() {
     String account = driver.newAccount("incomplete", "SMB");
     ProcessInstance instance = driver.start(account, "SMB", LocalDate.now());
