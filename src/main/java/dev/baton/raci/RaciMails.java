@@ -78,6 +78,8 @@ class RaciMails {
     values.put("completedAt", TIME.format(ClockUtil.getCurrentTime().toInstant()));
     List<CompletionValues.FormValue> outcome = CompletionValues.of(model, task, TaskForm.of(forms, task));
     values.put("values", outcome);
+    // The task itself is closed now and Tasklist shows only open tasks: the link leads to what comes next.
+    values.put("tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/default/");
     String subject = completedSubject(model, outcome, (String) values.get("accountName"));
     if (model.raci().accountable() != null) {
       send("raci-accountable-completed", recipients.emails(accountId, model.raci().accountable()), subject, values,

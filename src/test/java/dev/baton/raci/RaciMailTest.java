@@ -102,6 +102,8 @@ class RaciMailTest {
     assertThat(recipients(informed)).containsExactly("sales-rep-demo@example.com");
     String body = GreenMailUtil.getWholeMessage(informed);
     assertThat(body).contains("Completed by", "csm-demo", "Decision: go-live in March", "Contacts: 3");
+    assertThat(part(informed, "text/plain")).contains("http://baton.test/camunda/app/tasklist/default/");
+    assertThat(part(informed, "text/html")).contains("href=\"http://baton.test/camunda/app/tasklist/default/\"");
     assertThat(body).doesNotContain("accountId: ");
     MimeMessage accountable = single(smtp.getReceivedMessages(), "raci-accountable-completed");
     assertThat(recipients(accountable)).containsExactly("cs-lead-demo@example.com");
