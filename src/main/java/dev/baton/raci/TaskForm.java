@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The fields of a task's deployed Camunda Form, as the person saw them: the mails name a value by the
  * label its form gives it (and a chosen option by the option's label), not by the variable behind it.
- * A task without a Camunda Form has no fields here; the mails then humanise the variable's name.
+ * A generated form (form fields in the model) gives its labels too. A task without either has no fields
+ * here; the mails then humanise the variable's name.
  */
 final class TaskForm {
 
@@ -45,7 +47,7 @@ final class TaskForm {
     boolean camundaForm = data.getCamundaFormRef() != null
         || data.getFormKey() != null && data.getFormKey().startsWith("camunda-forms:");
     if (!camundaForm) {
-      return NONE;
+      return generated(data);
     }
     try (InputStream form = WithoutAuthorization.call(() -> forms.getDeployedTaskForm(task.getId()))) {
       Map<String, Field> fields = new HashMap<>();
@@ -56,6 +58,18 @@ final class TaskForm {
           task.getId(), unreadable.getMessage());
       return NONE;
     }
+  }
+
+  /** A generated form (camunda:formField in the model): its fields' labels, an enum's values by id. */
+  @SuppressWarnings("unchecked")
+  private static TaskForm generated(TaskFormData data) {
+    Map<String, Field> fields = new HashMap<>();
+    for (FormField field : data.getFormFields()) {
+      Object values = field.getType() == null ? null : field.getType().getInformation("values");
+      Map<String, String> options = values instanceof Map<?, ?> map ? Map.copyOf((Map<String, String>) map) : Map.of();
+      fields.put(field.getId(), new Field(field.getLabel() == null ? "" : field.getLabel(), !options.isEmpty(), options));
+    }
+    return fields.isEmpty() ? NONE : new TaskForm(fields);
   }
 
   Optional<Field> field(String key) {

@@ -101,7 +101,7 @@ class RaciMailTest {
     MimeMessage informed = single(smtp.getReceivedMessages(), "raci-informed");
     assertThat(recipients(informed)).containsExactly("sales-rep-demo@example.com");
     String body = GreenMailUtil.getWholeMessage(informed);
-    assertThat(body).contains("Completed by", "csm-demo", "Decision: go-live in March", "Contacts: 3");
+    assertThat(body).contains("Completed by", "csm-demo", "Decision: go-live in March", "Contacts made: 3");
     assertThat(part(informed, "text/plain")).contains("http://baton.test/camunda/app/tasklist/default/");
     assertThat(part(informed, "text/html")).contains("href=\"http://baton.test/camunda/app/tasklist/default/\"");
     assertThat(body).doesNotContain("accountId: ");
