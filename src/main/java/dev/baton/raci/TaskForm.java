@@ -50,14 +50,19 @@ final class TaskForm {
       return generated(data);
     }
     try (InputStream form = WithoutAuthorization.call(() -> forms.getDeployedTaskForm(task.getId()))) {
-      Map<String, Field> fields = new HashMap<>();
-      collect(JSON.readTree(form), fields);
-      return new TaskForm(fields);
+      return parse(form);
     } catch (IOException | RuntimeException unreadable) {
       log.info("The form of task {} could not be read for its mails ({}); field names are used instead",
           task.getId(), unreadable.getMessage());
       return NONE;
     }
+  }
+
+  /** A Camunda Form's schema (form-js JSON), as deployed. */
+  static TaskForm parse(InputStream schema) throws IOException {
+    Map<String, Field> fields = new HashMap<>();
+    collect(JSON.readTree(schema), fields);
+    return new TaskForm(fields);
   }
 
   /** A generated form (camunda:formField in the model): its fields' labels, an enum's values by id. */
