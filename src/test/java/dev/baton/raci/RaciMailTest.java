@@ -165,7 +165,9 @@ class RaciMailTest {
   }
 
   @Test
-  void theConsultedAreNotAskedForInputOnATaskThatIsDoneBeforeTheirMailCouldBeSent() throws Exception {
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void theConsultedAreNotAskedForInputOnATaskThatIsDoneBeforeTheirMailCouldBeSent(
+      org.springframework.boot.test.system.CapturedOutput log) throws Exception {
     String account = RaciTestProcess.newAccount(accounts, TEAM);
     String instance = RaciTestProcess.start(runtime, account).getId();
     // The mail server was down while the task was open: the mails wait, the task gets done meanwhile.
@@ -175,6 +177,9 @@ class RaciMailTest {
 
     assertThat(kinds(smtp.getReceivedMessages())).contains("raci-informed").doesNotContain("raci-consulted");
     assertThat(RaciTestProcess.deliveries(runtime, account)).isEmpty();
+    assertThat(log.getOut().lines().filter(line -> line.contains(" INFO ")
+        && line.contains("'raci-consulted' mail for account " + account) && line.contains("its task is already done")))
+        .hasSize(1);
   }
 
   @Test
