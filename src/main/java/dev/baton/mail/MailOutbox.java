@@ -60,6 +60,9 @@ public class MailOutbox {
     if (mail.customerQuestionId() != null) {
       variables.putValue(MailVariables.CUSTOMER_QUESTION, mail.customerQuestionId());
     }
+    if (mail.openTaskId() != null) {
+      variables.putValue(MailVariables.ONLY_WHILE_TASK_OPEN, mail.openTaskId());
+    }
     String id = WithoutAuthorization.call(() -> runtimeService
         .startProcessInstanceByKey(PROCESS_KEY, mail.accountId(), variables).getId());
     log.info("Queued '{}' mail for account {} to {} (delivery {})", mail.kind(), mail.accountId(), mail.to(), id);

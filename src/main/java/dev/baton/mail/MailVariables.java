@@ -11,5 +11,8 @@ final class MailVariables {
   /** The customer question whose links are put into the bodies as the mail is sent; never the links. */
   static final String CUSTOMER_QUESTION = "customerQuestionId";
 
+  /** The task the mail asks for work on: once it is done, the mail is no longer sent. */
+  static final String ONLY_WHILE_TASK_OPEN = "mailOnlyWhileTaskOpen";
+
   private MailVariables() {}
 }

@@ -47,6 +47,13 @@ class SendMail implements JavaDelegate {
     String to = (String) execution.getVariable(MailVariables.TO);
     String kind = (String) execution.getVariable(MailVariables.KIND);
     Object accountId = execution.getVariable(MailVariables.ACCOUNT_ID);
+    String openTask = (String) execution.getVariable(MailVariables.ONLY_WHILE_TASK_OPEN);
+    if (openTask != null && execution.getProcessEngineServices().getTaskService().createTaskQuery()
+        .taskId(openTask).count() == 0) {
+      // Queued while the task was open, but the mail server was down until it was done: asking now misleads.
+      log.info("'{}' mail for account {} to {} not sent: its task is already done", kind, accountId, to);
+      return;
+    }
     try {
       send(execution, kind, to);
     } catch (MessagingException | MailException failed) {

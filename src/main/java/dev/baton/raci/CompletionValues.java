@@ -19,16 +19,19 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  */
 final class CompletionValues {
 
-  /** One line of the outcome: a variable and its value as text. */
-  record FormValue(String name, String value) {}
+  /**
+   * One line of the outcome: the field's label and its value as the person read them; a decision is a
+   * choice among a select's or radio group's options, named by the chosen option's label.
+   */
+  record FormValue(String name, String value, boolean decision) {}
 
   private CompletionValues() {}
 
-  static List<FormValue> of(RaciTaskModel model, DelegateTask task) {
+  static List<FormValue> of(RaciTaskModel model, DelegateTask task, TaskForm form) {
     if (!model.raci().summary().isEmpty()) {
       List<FormValue> values = new ArrayList<>();
       for (String name : model.raci().summary()) {
-        values.add(new FormValue(name, text(task.getVariable(name))));
+        values.add(value(form, name, task.getVariable(name)));
       }
       return values;
     }
@@ -42,10 +45,24 @@ final class CompletionValues {
           && isWrittenNow(cached) && isSimple(variable.getValue())
           && !RaciTaskBehaviour.ACCOUNT_ID.equals(variable.getName())
           && !RaciTaskBehaviour.ESCALATED.equals(variable.getName())) {
-        changed.put(variable.getName(), new FormValue(variable.getName(), text(variable.getValue())));
+        changed.put(variable.getName(), value(form, variable.getName(), variable.getValue()));
       }
     }
-    return changed.values().stream().sorted(Comparator.comparing(FormValue::name)).toList();
+    return changed.values().stream().sorted(Comparator.comparing(FormValue::name, String.CASE_INSENSITIVE_ORDER)).toList();
+  }
+
+  /** The first decision among the values, if any: what a completion mail's subject names. */
+  static java.util.Optional<FormValue> decision(List<FormValue> values) {
+    return values.stream().filter(FormValue::decision).findFirst();
+  }
+
+  private static FormValue value(TaskForm form, String key, Object value) {
+    var field = form.field(key);
+    String option = value == null ? null : field.map(f -> f.options().get(value.toString())).orElse(null);
+    if (option != null) {
+      return new FormValue(form.label(key), option, field.get().choice());
+    }
+    return new FormValue(form.label(key), text(value), false);
   }
 
   private static boolean isWrittenNow(CachedDbEntity cached) {

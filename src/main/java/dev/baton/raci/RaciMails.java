@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,10 +35,12 @@ class RaciMails {
   private final RoleRecipients recipients;
   private final AccountRepository accounts;
   private final RoleCatalogue roles;
+  private final FormService forms;
   private final String publicBaseUrl;
 
   RaciMails(MailOutbox outbox, RoleRecipients recipients, AccountRepository accounts, RoleCatalogue roles,
-      @Value("${baton.public-base-url}") String publicBaseUrl) {
+      FormService forms, @Value("${baton.public-base-url}") String publicBaseUrl) {
+    this.forms = forms;
     this.outbox = outbox;
     this.recipients = recipients;
     this.accounts = accounts;
@@ -51,8 +54,13 @@ class RaciMails {
       return;
     }
     Map<String, Object> values = common(model, task, accountId);
-    send("raci-consulted", emails(accountId, model.raci().consulted()),
-        "Your input is wanted: " + model.displayTaskName() + " (" + values.get("accountName") + ")", values, accountId);
+    List<String> to = emails(accountId, model.raci().consulted());
+    if (!to.isEmpty()) {
+      // Input on a finished task is no longer wanted: a mail held back by an outage is dropped then.
+      outbox.send(new OutgoingMail("raci-consulted", to,
+          "Your input is wanted: " + model.displayTaskName() + " (" + values.get("accountName") + ")", values,
+          accountId).onlyWhileTaskOpen(task.getId()));
+    }
   }
 
   /** A and I: the outcome (who completed it, when, the key values). */
@@ -68,13 +76,22 @@ class RaciMails {
     }
     values.put("completedBy", completer == null ? "Baton (no signed-in user)" : recipients.displayName(completer));
     values.put("completedAt", TIME.format(ClockUtil.getCurrentTime().toInstant()));
-    values.put("values", CompletionValues.of(model, task));
-    String subject = "Done: " + model.displayTaskName() + " (" + values.get("accountName") + ")";
+    List<CompletionValues.FormValue> outcome = CompletionValues.of(model, task, TaskForm.of(forms, task));
+    values.put("values", outcome);
+    // The task itself is closed now and Tasklist shows only open tasks: the link leads to what comes next.
+    values.put("tasklistUrl", publicBaseUrl + "/camunda/app/tasklist/default/");
+    String subject = completedSubject(model, outcome, (String) values.get("accountName"));
     if (model.raci().accountable() != null) {
       send("raci-accountable-completed", recipients.emails(accountId, model.raci().accountable()), subject, values,
           accountId);
     }
     send("raci-informed", emails(accountId, model.raci().informed()), subject, values, accountId);
+  }
+
+  /** What happened, in the form's words: the decision taken if the outcome holds one, else that it is done. */
+  static String completedSubject(RaciTaskModel model, List<CompletionValues.FormValue> outcome, String accountName) {
+    String what = CompletionValues.decision(outcome).map(CompletionValues.FormValue::value).orElse("Done");
+    return what + ": " + model.displayTaskName() + " for " + accountName;
   }
 
   /** Past the due date: a reminder to R (the assignee, else the role) and an escalation to A. */

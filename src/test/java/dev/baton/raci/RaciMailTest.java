@@ -101,11 +101,13 @@ class RaciMailTest {
     MimeMessage informed = single(smtp.getReceivedMessages(), "raci-informed");
     assertThat(recipients(informed)).containsExactly("sales-rep-demo@example.com");
     String body = GreenMailUtil.getWholeMessage(informed);
-    assertThat(body).contains("Completed by", "csm-demo", "decision", "go-live in March", "contacts", "3");
+    assertThat(body).contains("Completed by", "csm-demo", "Decision: go-live in March", "Contacts made: 3");
+    assertThat(part(informed, "text/plain")).contains("http://baton.test/camunda/app/tasklist/default/");
+    assertThat(part(informed, "text/html")).contains("href=\"http://baton.test/camunda/app/tasklist/default/\"");
     assertThat(body).doesNotContain("accountId: ");
     MimeMessage accountable = single(smtp.getReceivedMessages(), "raci-accountable-completed");
     assertThat(recipients(accountable)).containsExactly("cs-lead-demo@example.com");
-    assertThat(accountable.getSubject()).isEqualTo("Done: Review the sales notes (" + accountName(account) + ")");
+    assertThat(accountable.getSubject()).isEqualTo("Done: Review the sales notes for " + accountName(account));
   }
 
   @Test
@@ -122,8 +124,92 @@ class RaciMailTest {
 
     MimeMessage informed = single(smtp.getReceivedMessages(), "raci-informed");
     assertThat(recipients(informed)).containsExactlyInAnyOrder("csm-demo@example.com", "sales-manager-demo@example.com");
-    String text = GreenMailUtil.getWholeMessage(informed);
-    assertThat(text).contains("approved: yes", "comment: ok").doesNotContain("internalNote");
+    String text = part(informed, "text/plain");
+    assertThat(text).contains("Signed off by the customer: yes", "Comment: ok")
+        .doesNotContain("internalNote", "approved:", "comment:");
+  }
+
+  @Test
+  void theCompletionMailsNameFieldsAndChosenOptionsByTheLabelsOfTheTasksForm() throws Exception {
+    String account = RaciTestProcess.newAccount(accounts, TEAM);
+    String instance = RaciTestProcess.start(runtime, account).getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
+    deliverMails(account);
+    smtp.reset();
+
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+        Variables.putValue("planReview", "sent-back").putValue("approved", false).putValue("comment", "goals vague"));
+    deliverMails(account);
+
+    MimeMessage informed = single(smtp.getReceivedMessages(), "raci-informed");
+    assertThat(part(informed, "text/plain")).contains("The plan is: Sent back: the CSM revises it",
+        "Signed off by the customer: no", "Comment: goals vague").doesNotContain("sent-back", "planReview");
+    assertThat(part(informed, "text/html")).contains("<td>The plan is</td><td>Sent back: the CSM revises it</td>");
+  }
+
+  @Test
+  void aCompletionThatDecidesSomethingSaysTheDecisionInItsSubject() throws Exception {
+    String account = RaciTestProcess.newAccount(accounts, TEAM);
+    String instance = RaciTestProcess.start(runtime, account).getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
+    deliverMails(account);
+    smtp.reset();
+
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+        Variables.putValue("planReview", "sent-back"));
+    deliverMails(account);
+
+    String subject = "Sent back: the CSM revises it: Approve the success plan for " + accountName(account);
+    assertThat(single(smtp.getReceivedMessages(), "raci-informed").getSubject()).isEqualTo(subject);
+    assertThat(single(smtp.getReceivedMessages(), "raci-accountable-completed").getSubject()).isEqualTo(subject);
+  }
+
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void theConsultedAreNotAskedForInputOnATaskThatIsDoneBeforeTheirMailCouldBeSent(
+      org.springframework.boot.test.system.CapturedOutput log) throws Exception {
+    String account = RaciTestProcess.newAccount(accounts, TEAM);
+    String instance = RaciTestProcess.start(runtime, account).getId();
+    // The mail server was down while the task was open: the mails wait, the task gets done meanwhile.
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
+
+    deliverMails(account);
+
+    assertThat(kinds(smtp.getReceivedMessages())).contains("raci-informed").doesNotContain("raci-consulted");
+    assertThat(RaciTestProcess.deliveries(runtime, account)).isEmpty();
+    assertThat(log.getOut().lines().filter(line -> line.contains(" INFO ")
+        && line.contains("'raci-consulted' mail for account " + account) && line.contains("its task is already done")))
+        .hasSize(1);
+  }
+
+  @Test
+  void everyRaciMailRendersHostileNamesAndValuesEscapedInHtmlAndIntactInItsTextAlternative() throws Exception {
+    String hostile = "<script>alert('x')</script> Müller & Søn \"Größte\" 株式会社 " + "Ω".repeat(120);
+    String account = RaciTestProcess.newAccount(accounts, TEAM);
+    accounts.save(new dev.baton.account.Account(account, hostile, "mid-market", null, "green", TEAM));
+    String instance = RaciTestProcess.start(runtime, account).getId();
+    Task review = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    deliverMails(account);
+    tasks.complete(review.getId(), Variables.putValue("decision", "<img src=x onerror=alert(1)> ok ✓"));
+    Task approve = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    ClockUtil.setCurrentTime(new Date(approve.getDueDate().getTime() + Duration.ofMinutes(1).toMillis()));
+    Jobs.executeAll(management, instance);
+    deliverMails(account);
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    for (String kind : List.of("raci-consulted", "raci-informed", "raci-accountable-completed", "raci-reminder",
+        "raci-escalation")) {
+      MimeMessage mail = single(received, kind);
+      String html = part(mail, "text/html");
+      String text = part(mail, "text/plain");
+      assertThat(html).as(kind).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Müller &amp; Søn",
+          "株式会社 " + "Ω".repeat(120)).doesNotContain("<script>", "<img");
+      assertThat(text).as(kind).contains(hostile).doesNotContain("&lt;", "&amp;");
+      assertThat(mail.getSubject()).as(kind).contains(hostile);
+    }
+    assertThat(part(single(received, "raci-informed"), "text/html"))
+        .contains("&lt;img src=x onerror=alert(1)&gt; ok ✓");
+    assertThat(part(single(received, "raci-informed"), "text/plain")).contains("<img src=x onerror=alert(1)> ok ✓");
   }
 
   @Test
@@ -216,6 +302,30 @@ class RaciMailTest {
     }
     assertThat(ofKind).as("mails of kind " + kind).hasSize(1);
     return ofKind.values().iterator().next();
+  }
+
+  /** The decoded body of the mail's part of this type (text/plain or text/html). */
+  private static String part(jakarta.mail.Part mail, String type) throws Exception {
+    if (mail.isMimeType(type)) {
+      return (String) mail.getContent();
+    }
+    if (mail.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static java.util.Set<String> kinds(MimeMessage[] messages) throws Exception {
+    java.util.Set<String> kinds = new java.util.HashSet<>();
+    for (MimeMessage message : messages) {
+      kinds.add(message.getHeader("X-Baton-Mail-Kind")[0]);
+    }
+    return kinds;
   }
 
   private static java.util.Set<String> deliveries(MimeMessage[] messages) throws Exception {

@@ -21,7 +21,8 @@ final class RaciTestProcess {
   static void deploy(RepositoryService repository) {
     // Duplicate filtering: every test class may call this, only the first creates a version.
     repository.createDeployment().name("raci-test").enableDuplicateFiltering(false)
-        .addClasspathResource("raci/RaciTest.bpmn").deploy();
+        .addClasspathResource("raci/RaciTest.bpmn")
+        .addClasspathResource("raci/raci-test-approve-plan.form").deploy();
   }
 
   static String newAccount(AccountRepository accounts, Map<String, String> team) {
