@@ -86,6 +86,45 @@ class HandoffTasklistBrowserTest {
     }
   }
 
+  @Test
+  void completingTheChecklistWithMissingRequiredFieldsNamesThemNextToTheFieldsAndTheMessageLeavesTheButtonsFree()
+      throws Exception {
+    String account = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+    String instance = postDealWon(account, "Browser Test Co " + account.substring(8));
+    Jobs.executeAll(management, instance);
+    Task checklist = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+
+    try (Browser browser = Browser.open(port, "handoff-tasklist-missing-fields")) {
+      browser.go("/camunda/app/tasklist/default/").login("sales-rep-demo", "demo");
+      browser.awaitText("My tasks");
+      browser.go("/camunda/app/tasklist/default/#/?task=" + checklist.getId());
+      browser.awaitText("Complete the handoff checklist");
+      browser.await(By.cssSelector(".fjs-form"));
+      WebElement complete = browser.await(By.xpath("//button[normalize-space()='Complete']"));
+      browser.script("arguments[0].scrollIntoView({block: 'center'})", complete);
+      complete.click();
+      WebElement message = browser.await(By.cssSelector(".page-notifications .alert"));
+      browser.screenshot("missing-fields");
+
+      // form-js names each empty required field, under the field itself.
+      Object named = browser.waitFor(d -> browser.script("""
+          const field = Array.from(document.querySelectorAll('.fjs-form-field'))
+            .find(f => f.querySelector('label')?.innerText.startsWith('Tough customer or easy sale'));
+          return field && field.innerText.includes('Field is required.') ? true : null"""));
+      assertThat(named).isEqualTo(Boolean.TRUE);
+      // The red message opens at the top, under the task's toolbar, and no longer covers the buttons, which end
+      // the long form low in the window.
+      assertThat(((Number) browser.script("return arguments[0].getBoundingClientRect().top", message)).doubleValue())
+          .isLessThan(200);
+      Object overlaps = browser.script("""
+          const a = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();
+          return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom""", message, complete);
+      assertThat(overlaps).isEqualTo(Boolean.FALSE);
+      assertThat(complete.isDisplayed()).isTrue();
+      assertThat(tasks.createTaskQuery().taskId(checklist.getId()).count()).isEqualTo(1);
+    }
+  }
+
   /** Types into every empty required field of the Camunda Form (prefilled CRM data stays as it is). */
   private static void fillRequiredFields(Browser browser, WebElement form) {
     for (WebElement field : form.findElements(By.cssSelector("input[required], textarea[required], input[aria-required=true], textarea[aria-required=true]"))) {
