@@ -135,6 +135,8 @@ class RenewalPreparationTest {
 
     for (String step : List.of("Task_InternalAccountReview", "Task_InviteToValueReview", "Task_ValueReview")) {
       assertThat(renewals.task(instance, step).getAssignee()).as(step).isEqualTo("csm-demo");
+      // Sent while the step is open: a "your input is wanted" mail for a step already done is dropped.
+      renewals.sendMails(account);
       if (step.equals("Task_InternalAccountReview")) {
         renewals.complete(instance, step, Map.of("valueDeliveredSoFar", "Goals met", "renewalApproach", "standard",
             "internalAgreement", true));
@@ -150,6 +152,7 @@ class RenewalPreparationTest {
         .setVariable("customerAnswer", "likely").correlateWithResult();
     execute(job("Event_ContractDue", instance));
     assertThat(renewals.task(instance, "Task_PrepareContract").getAssignee()).isEqualTo("csm-demo");
+    renewals.sendMails(account);
     renewals.complete(instance, "Task_PrepareContract", Map.of("renewalSeats", 120L, "contractSentOn", today().toString()));
     assertThat(renewals.task(instance, "Task_RecordDecision").getAssignee()).isEqualTo("csm-demo");
 
