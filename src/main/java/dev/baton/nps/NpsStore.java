@@ -74,9 +74,9 @@ class NpsStore {
 
   private static Response response(java.sql.ResultSet rs) throws java.sql.SQLException {
     Timestamp answeredAt = rs.getTimestamp("answered_at");
-    int score = rs.getInt("score");
+    Integer score = rs.getObject("score") == null ? null : rs.getInt("score");
     return new Response(rs.getString("name"), rs.getString("email"), rs.getString("persona"), rs.getString("status"),
-        rs.wasNull() ? null : score, rs.getString("answer_comment"), answeredAt == null ? null : answeredAt.toInstant());
+        score, rs.getString("answer_comment"), answeredAt == null ? null : answeredAt.toInstant());
   }
 
   record Survey(String id, Instant sentAt, Instant closedAt, List<Response> responses) {}
