@@ -3,6 +3,7 @@ package dev.baton.nps;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +20,19 @@ public class NpsRhythm {
     this.properties = properties;
   }
 
-  /** {@code first-after} after the launch day (yyyy-MM-dd), at the configured time of day. */
+  /**
+   * {@code first-after} after the launch day (yyyy-MM-dd), at the configured time of day. For an account
+   * launched long ago (its programme started later, see {@link NpsBackfill}) that day is stepped on by
+   * {@code interval} until it is in the future: the account keeps the rhythm of its launch instead of
+   * every such account being surveyed on the same day.
+   */
   public Date firstSurvey(Object launchedOn) {
-    return at(LocalDate.parse(launchedOn.toString()).plus(properties.firstAfter()));
+    LocalDate day = LocalDate.parse(launchedOn.toString()).plus(properties.firstAfter());
+    Date now = ClockUtil.getCurrentTime();
+    while (at(day).before(now)) {
+      day = day.plus(properties.interval());
+    }
+    return at(day);
   }
 
   /** {@code interval} after the day the previous survey went out. */

@@ -36,18 +36,22 @@ class NpsStart {
 
   @EventListener
   public void launched(OnboardingLaunched event) {
-    String accountId = event.accountId();
-    // The account's row lock serialises two launches of one account, so at most one programme starts.
+    start(event.accountId(),
+        ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString());
+  }
+
+  /** Starts the account's programme counting from this launch day, unless it runs or the account churned. */
+  void start(String accountId, String launchedOn) {
+    // The account's row lock serialises two starts for one account, so at most one programme runs.
     Optional<Account> account = accounts.lock(accountId);
     if (account.isEmpty() || Objects.equals("churned", account.get().lifecycle().get("stage"))) {
       log.info("Account {} is unknown or churned: no NPS programme", accountId);
       return;
     }
     if (running(accountId)) {
-      log.info("Account {} launched again; its NPS programme already runs", accountId);
+      log.info("Account {}: its NPS programme already runs", accountId);
       return;
     }
-    String launchedOn = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString();
     String id = WithoutAuthorization.call(() -> runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(accountId)
         .setVariables(Variables.createVariables().putValue("accountId", accountId)
             .putValue("accountName", account.get().name()).putValue("launchedOn", launchedOn))
