@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +92,11 @@ public class DemoPortfolio {
     // Live accounts: renewal preparation runs for each (the internal review at once, for the CSM).
     account("demo-brightline", "Brightline Analytics", "Mid-Market", today.plusDays(100));
     account("demo-cobalt", "Cobalt Health Partners", "Enterprise", today.plusDays(40));
+    // Their people with personas (docs/lifecycle.md#contacts): the NPS survey and the renewal survey write to them.
+    contacts("demo-brightline", "Maya Brandt", "maya.brandt@brightline.example", "CFO", "decision-maker",
+        "Jonas Weber", "jonas.weber@brightline.example", "Head of Analytics", "champion");
+    contacts("demo-cobalt", "Priya Shah", "priya.shah@cobalt.example", "COO", "decision-maker",
+        "Tom Okafor", "tom.okafor@cobalt.example", "Clinic Operations Lead", "user");
     // An account whose health turns red: the red-health escalation starts.
     account(MARKER, "Redwood Retail", "Mid-Market", today.plusDays(300));
     signal(MARKER, "{\"timestamp\":\"%s\",\"weeklyActiveUsers\":82,\"licensedUsers\":100,\"nps\":8}");
@@ -180,6 +187,17 @@ public class DemoPortfolio {
     check(send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/accounts/" + id))
         .header("Content-Type", "application/json").header("Authorization", basic(INTEGRATION))
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body))), "account " + id);
+  }
+
+  /** PUT /api/accounts/{id}/contacts with two people: name, e-mail, title and persona of each. */
+  private void contacts(String accountId, String... people) throws Exception {
+    List<Map<String, String>> list = new ArrayList<>();
+    for (int i = 0; i < people.length; i += 4) {
+      list.add(Map.of("name", people[i], "email", people[i + 1], "title", people[i + 2], "persona", people[i + 3]));
+    }
+    check(send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/accounts/" + accountId + "/contacts"))
+        .header("Content-Type", "application/json").header("Authorization", basic(INTEGRATION))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(list)))), "contacts of " + accountId);
   }
 
   private void signal(String accountId, String template) throws Exception {

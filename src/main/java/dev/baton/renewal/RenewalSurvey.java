@@ -1,6 +1,8 @@
 package dev.baton.renewal;
 
 import dev.baton.account.AccountRepository;
+import dev.baton.contact.AccountContacts;
+import dev.baton.contact.Contact;
 import dev.baton.customer.AskedQuestion;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.customer.CustomerQuestion;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +42,17 @@ public class RenewalSurvey {
   private static final Logger log = LoggerFactory.getLogger(RenewalSurvey.class);
 
   private final CustomerLinks links;
+  private final AccountContacts contacts;
   private final MailOutbox mail;
   private final AccountRepository accounts;
   private final RoleRecipients recipients;
   private final RenewalProperties properties;
   private final String publicBaseUrl;
 
-  RenewalSurvey(CustomerLinks links, MailOutbox mail, AccountRepository accounts, RoleRecipients recipients,
+  RenewalSurvey(CustomerLinks links, AccountContacts contacts, MailOutbox mail, AccountRepository accounts, RoleRecipients recipients,
       RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.links = links;
+    this.contacts = contacts;
     this.mail = mail;
     this.accounts = accounts;
     this.recipients = recipients;
@@ -60,6 +65,13 @@ public class RenewalSurvey {
     String accountId = (String) execution.getVariable("accountId");
     String accountName = (String) execution.getVariable("accountName");
     String to = (String) execution.getVariable("decisionMakerEmail");
+    Object decisionMakerName = execution.getVariable("decisionMakerName");
+    if (to == null) {
+      // Nobody named on the value review: the account's decision maker from its contacts (docs/lifecycle.md).
+      Optional<Contact> listed = contacts.first(accountId, "decision-maker");
+      to = listed.map(Contact::email).orElse(null);
+      decisionMakerName = listed.map(Contact::name).orElse(null);
+    }
     String renewal = RenewalDates.date(execution.getVariable("renewalDate")).format(DAY);
     AskedQuestion question = links.ask(execution, new CustomerQuestion(ANSWERED_MESSAGE,
         "How likely are you to renew?",
@@ -69,7 +81,7 @@ public class RenewalSurvey {
 
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", accountName);
-    model.put("decisionMakerName", execution.getVariable("decisionMakerName"));
+    model.put("decisionMakerName", decisionMakerName);
     model.put("renewalDate", renewal);
     model.put("answerDays", properties.surveyAnswerDays());
     model.put("notLikelyUrl", question.link("not-likely"));
@@ -79,7 +91,8 @@ public class RenewalSurvey {
         "How likely are you to renew? (" + accountName + ")", model, accountId).withLinksTo(question.id()));
     execution.setVariable("surveySentTo", to);
     if (delivery == null) {
-      log.warn("Account {} has no decision maker e-mail (decisionMakerEmail): renewal survey not sent; "
+      log.warn("Account {} has no decision maker e-mail (decisionMakerEmail, nor a decision-maker contact): "
+          + "renewal survey not sent; "
           + "without an answer the CSM is asked to reach out in {} days", accountId, properties.surveyAnswerDays());
     }
   }

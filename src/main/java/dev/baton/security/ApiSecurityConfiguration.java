@@ -68,6 +68,8 @@ class ApiSecurityConfiguration {
             .requestMatchers("/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/login-throttle/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/raci", "/api/raci/**").authenticated()
+            // The account's team reads its people data too; AccountTeamAccess checks the team per account.
+            .requestMatchers("/api/accounts/*/contacts", "/api/accounts/*/nps").authenticated()
             .anyRequest().hasAnyAuthority(API_CLIENTS))
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
             problem(response, json, HttpStatus.UNAUTHORIZED,

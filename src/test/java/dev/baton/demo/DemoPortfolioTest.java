@@ -39,6 +39,8 @@ class DemoPortfolioTest {
       assertThat(count(app, "/engine-rest/process-instance/count?processDefinitionKey=RenewalPreparation&businessKey=demo-brightline")).isEqualTo(1);
       assertThat(count(app, "/engine-rest/process-instance/count?processDefinitionKey=RenewalPreparation&businessKey=demo-cobalt")).isEqualTo(1);
       assertThat(count(app, "/engine-rest/process-instance/count?processDefinitionKey=RedHealthEscalation&businessKey=demo-redwood-retail")).isEqualTo(1);
+      assertThat(app.get("/api/accounts/demo-brightline/contacts", ADMIN).body())
+          .contains("\"email\":\"maya.brandt@brightline.example\"", "\"persona\":\"decision-maker\"");
       // The sales rep finds the waiting checklists in Tasklist.
       assertThat(count(app, "/engine-rest/task/count?taskDefinitionKey=Task_CompleteChecklist&assignee=sales-rep-demo")).isEqualTo(3);
       instancesAfterFirstStart = app.get("/engine-rest/process-instance/count", ADMIN).body();

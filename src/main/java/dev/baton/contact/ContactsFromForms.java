@@ -1,0 +1,91 @@
+package dev.baton.contact;
+
+import dev.baton.account.AccountRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the contact list up to date from the forms that already ask for people: when a task with one of
+ * these forms is completed, each person it names who is not yet on the account's list is added with the
+ * matching persona (the value review's decision maker, executive and working team; the success plan's key
+ * person). People already listed keep their entry: the list kept by the CSM or the CRM wins. Listens to
+ * Camunda's task events (the Spring eventing bridge), so no model needs a listener of its own.
+ */
+@Component
+class ContactsFromForms {
+
+  private static final Logger log = LoggerFactory.getLogger(ContactsFromForms.class);
+  private static final Field DECISION_MAKER = new Field("decisionMakerName", "decisionMakerEmail", "decision-maker");
+  private static final Field EXECUTIVE = new Field(null, "customerExecutiveEmail", "executive-sponsor");
+  private static final Field WORKING_TEAM = new Field(null, "workingTeamEmails", "user");
+  private static final Field KEY_PERSON = new Field("successPlanApproverName", "successPlanApproverEmail", "champion");
+  /** Form id to the people its fields name. */
+  private static final Map<String, List<Field>> FORMS = Map.of(
+      "renewal-value-review", List.of(DECISION_MAKER, EXECUTIVE, WORKING_TEAM),
+      "onboarding-hold-kickoff", List.of(KEY_PERSON),
+      "onboarding-revise-success-plan", List.of(KEY_PERSON),
+      "onboarding-confirm-plan-by-call", List.of(KEY_PERSON));
+
+  private final AccountContacts contacts;
+  private final AccountRepository accounts;
+  private final ContactProperties properties;
+
+  ContactsFromForms(AccountContacts contacts, AccountRepository accounts, ContactProperties properties) {
+    this.contacts = contacts;
+    this.accounts = accounts;
+    this.properties = properties;
+  }
+
+  @EventListener(condition = "#task.eventName == 'complete'")
+  public void completed(DelegateTask task) {
+    UserTask model = task.getBpmnModelElementInstance();
+    List<Field> fields = model == null || model.getCamundaFormRef() == null ? List.of()
+        : FORMS.getOrDefault(model.getCamundaFormRef(), List.of());
+    if (fields.isEmpty() || !(task.getVariable("accountId") instanceof String account) || !accounts.exists(account)) {
+      return;
+    }
+    List<Contact> list = new ArrayList<>(contacts.of(account));
+    int before = list.size();
+    for (Field field : fields) {
+      if (!properties.personas().contains(field.persona())) {
+        continue;
+      }
+      Object name = field.name() == null ? null : task.getVariable(field.name());
+      for (String email : emails(task.getVariable(field.email()))) {
+        if (list.stream().noneMatch(c -> c.email().equalsIgnoreCase(email))) {
+          list.add(new Contact(name instanceof String n && !n.isBlank() && n.length() <= 200 ? n.strip() : email,
+              email, null, field.persona(), null));
+        }
+      }
+    }
+    if (list.size() > before && list.size() <= ContactsReader.MAX_CONTACTS) {
+      contacts.replace(account, list);
+      log.info("Account {}: {} contact(s) added from the form of task '{}'", account, list.size() - before,
+          task.getName());
+    }
+  }
+
+  /** One address, or several separated by commas, semicolons or spaces; a part without an @ is skipped. */
+  private static List<String> emails(Object value) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>();
+    for (String part : text.split("[,;\\s]+")) {
+      int at = part.indexOf('@');
+      if (at > 0 && at < part.length() - 1 && part.length() <= 320) {
+        found.add(part);
+      }
+    }
+    return found;
+  }
+
+  private record Field(String name, String email, String persona) {}
+}
