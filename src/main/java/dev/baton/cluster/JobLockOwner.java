@@ -1,5 +1,6 @@
 package dev.baton.cluster;
 
+import dev.baton.engine.JobLockOwners;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -30,8 +31,7 @@ class JobLockOwner extends AbstractCamundaConfiguration {
   @Override
   public void postInit(SpringProcessEngineConfiguration configuration) {
     // postInit: the starter's job configuration has set the job executor in its preInit.
-    if (configuration.getJobExecutor() != null) {
-      configuration.getJobExecutor().setLockOwner(name);
+    if (JobLockOwners.name(configuration, name)) {
       log.info("Jobs this node locks are marked '{}'", name);
     }
   }

@@ -2,6 +2,8 @@ package dev.baton.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.DeployedForms;
+import dev.baton.engine.DeployedForms.DeployedForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 
 /**
  * The fields of a deployed Camunda Form that the server checks again: those marked required
@@ -31,18 +29,13 @@ final class ChecklistForm {
 
   /** The checked fields of the latest deployed version of the form {@code key} (inside an engine command, e.g. a task listener). */
   static Fields of(String key) {
-    CommandContext command = Context.getCommandContext();
-    CamundaFormDefinitionEntity form = command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key);
-    if (form == null) {
-      throw new ProcessEngineException("The form " + key + " is not deployed: forms/" + key + ".form");
-    }
-    return BY_DEFINITION.computeIfAbsent(form.getId(), id -> {
-      ResourceEntity resource = command.getResourceManager()
-          .findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
+    DeployedForm form = DeployedForms.latest(key).orElseThrow(
+        () -> new ProcessEngineException("The form " + key + " is not deployed: forms/" + key + ".form"));
+    return BY_DEFINITION.computeIfAbsent(form.id(), id -> {
       try {
-        return parse(JSON.readTree(resource.getBytes()));
+        return parse(JSON.readTree(DeployedForms.json(form)));
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the form " + form.getResourceName(), e);
+        throw new UncheckedIOException("Cannot read the form " + form.resourceName(), e);
       }
     });
   }

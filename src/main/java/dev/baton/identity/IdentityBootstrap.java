@@ -77,7 +77,7 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
     grant(authorizations, groupId, Resources.FILTER, ANY, Permissions.READ);
     // Names of processes and people shown beside each task, the task's history tab, and the tasks and
     // variables of Baton's processes themselves: staff read them all, and work on those RACI gives
-    // them (see WorkOnlyTaskAuthorizations for why reading is granted here, not per task).
+    // them (see engine.WorkOnlyTaskAuthorizations for why reading is granted here, not per task).
     grant(authorizations, groupId, Resources.PROCESS_DEFINITION, ANY,
         Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.READ_INSTANCE);
     grant(authorizations, groupId, Resources.USER, ANY, Permissions.READ);

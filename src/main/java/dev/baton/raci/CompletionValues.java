@@ -1,5 +1,6 @@
 package dev.baton.raci;
 
+import dev.baton.engine.VariablesWrittenNow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -7,10 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
  * The key values of a completed task for the "informed" mail: the variables named in the task's
@@ -36,18 +33,11 @@ final class CompletionValues {
       return values;
     }
     Map<String, FormValue> changed = new LinkedHashMap<>();
-    if (Context.getCommandContext() == null) {
-      return List.of();
-    }
-    for (CachedDbEntity cached : Context.getCommandContext().getDbEntityManager().getDbEntityCache().getCachedEntities()) {
-      if (cached.getEntity() instanceof VariableInstanceEntity variable
-          && task.getProcessInstanceId().equals(variable.getProcessInstanceId())
-          && isWrittenNow(cached) && isSimple(variable.getValue())
-          && !RaciTaskBehaviour.ACCOUNT_ID.equals(variable.getName())
-          && !RaciTaskBehaviour.ESCALATED.equals(variable.getName())) {
-        changed.put(variable.getName(), value(form, variable.getName(), variable.getValue()));
+    VariablesWrittenNow.of(task.getProcessInstanceId()).forEach((name, value) -> {
+      if (isSimple(value) && !RaciTaskBehaviour.ACCOUNT_ID.equals(name) && !RaciTaskBehaviour.ESCALATED.equals(name)) {
+        changed.put(name, value(form, name, value));
       }
-    }
+    });
     return changed.values().stream().sorted(Comparator.comparing(FormValue::name, String.CASE_INSENSITIVE_ORDER)).toList();
   }
 
@@ -63,12 +53,6 @@ final class CompletionValues {
       return new FormValue(form.label(key), option, field.get().choice());
     }
     return new FormValue(form.label(key), text(value), false);
-  }
-
-  private static boolean isWrittenNow(CachedDbEntity cached) {
-    return cached.getEntityState() == DbEntityState.TRANSIENT
-        || cached.getEntityState() == DbEntityState.MERGED
-        || cached.getEntityState() == DbEntityState.PERSISTENT && cached.isDirty();
   }
 
   private static boolean isSimple(Object value) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the RACI chart from the BPMN models the engine runs (the latest version of each deployed
- * process), reading the same raci.* properties as RaciParseListener, so chart and behaviour agree.
+ * process), reading the same raci.* properties as RaciUserTasks, so chart and behaviour agree.
  */
 @Component
 public class RaciChartReader {

@@ -1,11 +1,9 @@
 package dev.baton.raci;
 
+import dev.baton.engine.DueDateCalendar;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,18 +26,13 @@ class RaciDueDates {
         return date;
       }
       if (value instanceof String text && !text.isBlank()) {
-        return calendar().resolveDuedate(text);
+        return DueDateCalendar.resolve(text);
       }
       if (value != null) {
         throw new ProcessEngineException("camunda:dueDate of user task " + task.taskId() + " is a "
             + value.getClass().getSimpleName() + "; it must be a date, an ISO-8601 date or a duration like P2D");
       }
     }
-    return calendar().resolveDuedate(settings.dueFor(task.raci().responsible()));
-  }
-
-  private static BusinessCalendar calendar() {
-    return Context.getProcessEngineConfiguration().getBusinessCalendarManager()
-        .getBusinessCalendar(DueDateBusinessCalendar.NAME);
+    return DueDateCalendar.resolve(settings.dueFor(task.raci().responsible()));
   }
 }

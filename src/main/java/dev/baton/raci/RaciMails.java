@@ -2,6 +2,7 @@ package dev.baton.raci;
 
 import dev.baton.account.Account;
 import dev.baton.account.AccountRepository;
+import dev.baton.engine.SignedInUser;
 import dev.baton.identity.RoleCatalogue;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -70,7 +70,7 @@ class RaciMails {
       return;
     }
     Map<String, Object> values = common(model, task, accountId);
-    String completer = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    String completer = SignedInUser.id().orElse(null);
     if (completer == null) {
       completer = task.getAssignee();
     }

@@ -2,12 +2,9 @@ package dev.baton.raci;
 
 import dev.baton.account.AccountRepository;
 import dev.baton.tasklist.TasklistFilters;
+import dev.baton.engine.TimeoutTimers;
 import java.util.Date;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,7 +45,7 @@ class RaciTaskBehaviour {
       accounts.teamMember(accountId, role).ifPresent(task::setAssignee);
     }
     if (task.getDueDate() == null) {
-      task.setDueDate(dueTimer(task).map(TimerEntity::getDuedate)
+      task.setDueDate(TimeoutTimers.dueDate(task, RaciUserTasks.DUE_LISTENER_ID)
           .orElseGet(() -> dueDates.dueDate(model, task.getExecution())));
     } else {
       // camunda:dueDate was evaluated twice (timer, task) a moment apart: the task's date is the one.
@@ -63,7 +60,7 @@ class RaciTaskBehaviour {
 
   /**
    * Tasklist shows the account on each card from the task's variables. Baton's staff may read process
-   * variables (see WorkOnlyTaskAuthorizations); the copy on the task keeps the card right where an
+   * variables (see engine.WorkOnlyTaskAuthorizations); the copy on the task keeps the card right where an
    * operator narrows that to Camunda's per-task READ.
    */
   private static void showOnTaskCard(DelegateTask task) {
@@ -85,10 +82,7 @@ class RaciTaskBehaviour {
   }
 
   private static boolean moveTimerTo(Date due, DelegateTask task) {
-    Optional<TimerEntity> timer = dueTimer(task)
-        .filter(t -> t.getDuedate() == null || t.getDuedate().getTime() != due.getTime());
-    timer.ifPresent(t -> t.setDuedate(due));
-    return timer.isPresent();
+    return TimeoutTimers.moveTo(task, RaciUserTasks.DUE_LISTENER_ID, due);
   }
 
   void completed(RaciTaskModel model, DelegateTask task) {
@@ -107,17 +101,5 @@ class RaciTaskBehaviour {
   private static String accountId(DelegateTask task) {
     Object value = task.getVariable(ACCOUNT_ID);
     return value == null ? null : value.toString();
-  }
-
-  private static Optional<TimerEntity> dueTimer(DelegateTask task) {
-    if (!(task.getExecution() instanceof ExecutionEntity execution)) {
-      return Optional.empty();
-    }
-    return execution.getJobs().stream()
-        .filter(TimerEntity.class::isInstance).map(TimerEntity.class::cast)
-        .filter(job -> TimerTaskListenerJobHandler.TYPE.equals(job.getJobHandlerType()))
-        .filter(job -> job.getJobHandlerConfigurationRaw() != null
-            && job.getJobHandlerConfigurationRaw().endsWith(RaciParseListener.DUE_LISTENER_ID))
-        .findFirst();
   }
 }

@@ -1,12 +1,12 @@
 package dev.baton.renewal;
 
+import dev.baton.engine.ModelExpressions;
 import dev.baton.engine.WithoutAuthorization;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -70,8 +70,7 @@ public class RenewalTimers {
         || task.getCamundaDueDate() == null || !task.getCamundaDueDate().contains(RENEWAL_DATE)) {
       return null;
     }
-    Object value = Context.getProcessEngineConfiguration().getExpressionManager()
-        .createExpression(task.getCamundaDueDate()).getValue(execution);
+    Object value = ModelExpressions.evaluate(task.getCamundaDueDate(), execution);
     return value instanceof Date date ? date : null;
   }
 

@@ -1,7 +1,7 @@
 package dev.baton.security;
 
+import dev.baton.engine.EngineTables;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * At every start, clears the failed-login counters and locks Camunda's own check left in users' rows
- * (an older Baton used it): {@link ThrottledIdentityProvider} ignores them, but Camunda Admin would still
+ * (an older Baton used it): engine.PasswordCheckedUsers ignores them, but Camunda Admin would still
  * show such users as locked. One statement, so it is cheap and safe when several nodes start together.
  */
 @Component
@@ -26,7 +26,7 @@ class CamundaLoginLocksLifted extends AbstractCamundaConfiguration {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    lift(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix());
+    lift(EngineTables.prefix(engine));
   }
 
   int lift(String tablePrefix) {

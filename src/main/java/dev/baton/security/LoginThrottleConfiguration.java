@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * One throttle for every way a password comes in: Baton's API and actuator, Camunda's REST API and the
  * webapps' login.
  * {@link LoginThrottleFilter} answers a throttled attempt before anything checks the password;
- * {@link ThrottledIdentityProvider} counts the outcome of every check Camunda makes.
+ * {@link ThrottledIdentityProviderSetup} counts the outcome of every check Camunda makes.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginThrottleConfiguration {

@@ -61,7 +61,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         return;
       }
     }
-    // ThrottledIdentityProvider reads the client address from the bound request. Spring Security checks
+    // ThrottledIdentityProviderSetup reads the client address from the bound request. Spring Security checks
     // the passwords of /api and /actuator before Spring MVC binds it (Camunda's Jersey binds its own).
     boolean bind = RequestContextHolder.getRequestAttributes() == null;
     if (bind) {

@@ -1,4 +1,4 @@
-package dev.baton.identity;
+package dev.baton.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * naming it changes no answer.
  */
 @Component
-public class AuthorizationChecksForAllGroups extends AbstractCamundaConfiguration {
+class AuthorizationChecksForAllGroups extends AbstractCamundaConfiguration {
 
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {

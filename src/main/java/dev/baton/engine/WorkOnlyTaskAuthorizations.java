@@ -1,4 +1,4 @@
-package dev.baton.identity;
+package dev.baton.engine;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see a task, and who may work on it, are granted in two places. Seeing: every role group
  * may read the tasks of Baton's processes and their variables (READ_TASK and READ_INSTANCE on process
- * definitions, see IdentityBootstrap), as RACI's "informed" expects. Working: only the task's
+ * definitions, see identity.IdentityBootstrap), as RACI's "informed" expects. Working: only the task's
  * candidate groups and its assignee, through the per-task grant Camunda creates when RACI assigns
  * the task.
  *
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * READ on the per-task rows the join meets only the handful of definition-wide grants.
  */
 @Component
-public class WorkOnlyTaskAuthorizations extends AbstractCamundaConfiguration {
+class WorkOnlyTaskAuthorizations extends AbstractCamundaConfiguration {
 
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {

@@ -1,4 +1,4 @@
-package dev.baton.identity;
+package dev.baton.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
