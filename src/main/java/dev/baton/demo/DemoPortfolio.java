@@ -85,8 +85,9 @@ public class DemoPortfolio {
     dealWon("D-1001", "demo-northwind", "Northwind Logistics", 120_000, today.minusDays(1), "Ines Porter");
     dealWon("D-1002", "demo-blue-harbor", "Blue Harbor Foods", 42_000, today, "Omar Haddad");
     dealWon("D-1003", "demo-pinecrest", "Pinecrest Dental Group", 9_600, today, "Lena Fischer");
-    // One handoff goes all the way, as its people would do it: its onboarding kickoff then waits.
-    String walked = dealWon("D-1000", "demo-summit", "Summit Outdoor Gear", 64_000, today.minusDays(3), "Rosa Diaz");
+    // One handoff goes all the way, as its people would do it: its onboarding kickoff then waits. Signed today, so
+    // its deadline timer cannot fire while the walk-through completes its tasks (on any weekday).
+    String walked = dealWon("D-1000", "demo-summit", "Summit Outdoor Gear", 64_000, today, "Rosa Diaz");
     walkHandoff(walked);
 
     // Live accounts: renewal preparation runs for each (the internal review at once, for the CSM).
