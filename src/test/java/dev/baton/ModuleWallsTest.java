@@ -44,11 +44,14 @@ class ModuleWallsTest {
           "PipedriveDealReader", "CrmNotRead", "BatonSignature", "CrmProperties")),
       Map.entry("customer", Set.of("CustomerLinks", "CustomerQuestion", "AskedQuestion")),
       Map.entry("engine", Set.of("WithoutAuthorization", "ReportedJobFailure")),
-      // Temporary: HandoffCompleted carries all the handoff's variables, which onboarding reads by name;
-      // a typed event (events work) replaces that map, and then this entry names only the new type.
+      // Temporary blind spot: HandoffCompleted carries all the handoff's variables as a map that onboarding
+      // reads by name (onboarding.HandoffData), a reach into handoff's internals no type shows. A typed event
+      // replaces the map; until then that wall is kept by review only.
       Map.entry("handoff", Set.of("HandoffCompleted")),
       Map.entry("identity", Set.of("RoleCatalogue", "IdentityBootstrap")),
       Map.entry("mail", Set.of("MailOutbox", "OutgoingMail")),
+      // Temporary blind spot, as above: renewal reads the contacts among the onboarding instance's variables
+      // (RenewalSchedules.contacts) instead of receiving them with OnboardingLaunched.
       Map.entry("onboarding", Set.of("OnboardingLaunched")),
       Map.entry("raci", Set.of("RoleRecipients")),
       Map.entry("tasklist", Set.of("TasklistFilters")),

@@ -117,7 +117,8 @@ public class RenewalSchedules {
   /**
    * "Prepare the next renewal" (renewed path of the model): records the new renewal date on the account
    * and starts the next cycle. This instance ends in the same transaction, so nobody ever sees two.
-   * The date is written without AccountSaved on purpose: its AccountSaved would move this ending cycle.
+   * The date is written without AccountSaved on purpose (Accounts.recordRenewalDate): an AccountSaved would
+   * move this ending cycle.
    */
   public void startNextCycle(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
