@@ -7,7 +7,7 @@ import java.util.Map;
  * A customer account and its team: which user holds which RACI role (role id to user id).
  * {@code lifecycle} holds what the processes record about where the account stands (for example
  * {@code stage: onboarding}, {@code onboardingStatus: at-risk}, {@code renewalLikelihood: unsure}); it is
- * written by the processes through {@link AccountRepository#setLifecycle}, never by the accounts API.
+ * written by the processes through {@link Accounts}, never by the accounts API.
  */
 public record Account(
     String accountId, String name, String segment, LocalDate renewalDate, String healthBand,

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The account store: accounts and their teams, in Baton's own tables. Rows are created "update, else
  * insert"; an insert that loses a race to a concurrent transaction (two nodes saving one new account)
- * is undone alone (see {@link #insertUnlessPresent}) and the update is made instead.
+ * is undone alone (see {@link #insertUnlessPresent}) and the update is made instead. Other modules use
+ * {@link Accounts}, the module's API (docs/architecture.md); this class is public for tests that arrange accounts.
  */
 @Repository
 public class AccountRepository {
@@ -136,6 +137,16 @@ public class AccountRepository {
     }
     return jdbc.sql("select user_id from baton_account_team where account_id = ? and role_id = ?")
         .params(accountId, roleId).query(String.class).optional();
+  }
+
+  /** For each user holding the role on some account: on how many accounts. */
+  public Map<String, Long> accountsPerMember(String roleId) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.sql("select user_id, count(*) as accounts from baton_account_team where role_id = ? group by user_id")
+        .param(roleId).query(rs -> {
+          counts.put(rs.getString("user_id"), rs.getLong("accounts"));
+        });
+    return counts;
   }
 
   public void updateHealthBand(String accountId, String band) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * The body of {@code PUT /api/accounts/{accountId}}: the account and its whole team (role id to user id;
  * a role left empty, null or "", has no person, so its tasks go to the role's group).
  */
-public record AccountRequest(
+record AccountRequest(
     @NotBlank(message = "is required; give the customer's name") @Size(max = 255)
     // A name lands in mail headers and subjects: control characters (NUL, CR, LF, tab) have no place there.
     @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*",

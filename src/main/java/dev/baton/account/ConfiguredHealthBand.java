@@ -1,6 +1,5 @@
 package dev.baton.account;
 
-import dev.baton.health.HealthProperties;
 import dev.baton.web.Excerpt;
 import dev.baton.web.Violations;
 import jakarta.validation.Constraint;
@@ -26,9 +25,9 @@ import java.lang.annotation.Target;
 
   class Validator implements ConstraintValidator<ConfiguredHealthBand, String> {
 
-    private final HealthProperties health;
+    private final HealthBands health;
 
-    Validator(HealthProperties health) {
+    Validator(HealthBands health) {
       this.health = health;
     }
 

@@ -1,7 +1,7 @@
 package dev.baton.crm;
 
 /** A CRM's API (Salesforce, Pipedrive) did not answer as expected: fails the job, so the engine retries, then raises an incident. */
-public class CrmApiException extends RuntimeException {
+class CrmApiException extends RuntimeException {
 
   public CrmApiException(String message) {
     super(message);

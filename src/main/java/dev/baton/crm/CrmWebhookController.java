@@ -2,7 +2,6 @@ package dev.baton.crm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.calendar.AcceptedDates;
-import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
 import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +22,10 @@ class CrmWebhookController {
   static final String PATH = "/api/webhooks/crm";
 
   private final CrmProperties properties;
-  private final HandoffStarter starter;
+  private final DealHandoff starter;
   private final AcceptedDates dates;
 
-  CrmWebhookController(CrmProperties properties, HandoffStarter starter, AcceptedDates dates) {
+  CrmWebhookController(CrmProperties properties, DealHandoff starter, AcceptedDates dates) {
     this.properties = properties;
     this.starter = starter;
     this.dates = dates;
@@ -47,7 +46,7 @@ class CrmWebhookController {
         .verify(request.getHeader(BatonSignature.HEADER), body, Instant.now());
     request.setAttribute(UnexpectedErrors.VERIFIED_CALLER, "the CRM webhook (valid signature)");
     DealWon deal = DealWonEvent.read(WebhookBody.parse(body), dates);
-    HandoffStarter.Started started = starter.start(deal);
+    DealHandoff.Started started = starter.start(deal);
     return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(new Answer(started.outcome().json(), started.businessKey(), started.processInstanceId()));
   }

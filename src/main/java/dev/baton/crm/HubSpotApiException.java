@@ -1,7 +1,7 @@
 package dev.baton.crm;
 
 /** HubSpot's API did not answer as expected: fails the job, so the engine retries and then raises an incident. */
-public class HubSpotApiException extends RuntimeException {
+class HubSpotApiException extends RuntimeException {
 
   public HubSpotApiException(String message) {
     super(message);

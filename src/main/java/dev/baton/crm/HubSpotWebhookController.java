@@ -2,7 +2,6 @@ package dev.baton.crm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
 import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +31,9 @@ class HubSpotWebhookController {
   private static final Logger log = LoggerFactory.getLogger(HubSpotWebhookController.class);
 
   private final CrmProperties properties;
-  private final HandoffStarter starter;
+  private final DealHandoff starter;
 
-  HubSpotWebhookController(CrmProperties properties, HandoffStarter starter) {
+  HubSpotWebhookController(CrmProperties properties, DealHandoff starter) {
     this.properties = properties;
     this.starter = starter;
   }
@@ -90,7 +89,7 @@ class HubSpotWebhookController {
       return new EventResult(index, eventId, "ignored", null, null, null, ignored.reason(), null);
     }
     HubSpotEvent.DealWonInStage won = (HubSpotEvent.DealWonInStage) classified;
-    HandoffStarter.Started started = starter.start(DealWon.named("hubspot", won.dealId()));
+    DealHandoff.Started started = starter.start(DealWon.named("hubspot", won.dealId()));
     return new EventResult(index, eventId, started.outcome().json(), won.dealId(), started.businessKey(),
         started.processInstanceId(), null, null);
   }

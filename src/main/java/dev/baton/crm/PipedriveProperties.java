@@ -14,7 +14,7 @@ import org.springframework.util.StringUtils;
  * @param apiToken a user's personal API token (header x-api-token); unset: the handoff uses the event's fields
  */
 @ConfigurationProperties("baton.crm.pipedrive")
-public record PipedriveProperties(String webhookUser, String webhookPassword,
+record PipedriveProperties(String webhookUser, String webhookPassword,
     @DefaultValue("https://api.pipedrive.com/api") String apiBaseUrl, String apiToken) {
 
   public boolean apiEnabled() {

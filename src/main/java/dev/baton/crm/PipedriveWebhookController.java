@@ -2,7 +2,6 @@ package dev.baton.crm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.calendar.AcceptedDates;
-import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
 import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,10 +27,10 @@ class PipedriveWebhookController {
   private static final Logger log = LoggerFactory.getLogger(PipedriveWebhookController.class);
 
   private final PipedriveProperties properties;
-  private final HandoffStarter starter;
+  private final DealHandoff starter;
   private final AcceptedDates dates;
 
-  PipedriveWebhookController(PipedriveProperties properties, HandoffStarter starter, AcceptedDates dates) {
+  PipedriveWebhookController(PipedriveProperties properties, DealHandoff starter, AcceptedDates dates) {
     this.properties = properties;
     this.starter = starter;
     this.dates = dates;
@@ -54,7 +53,7 @@ class PipedriveWebhookController {
       return ResponseEntity.ok(new Answer("ignored", null, null, null, ignored.reason()));
     }
     DealWon deal = ((PipedriveEvent.Won) event).deal();
-    HandoffStarter.Started started = starter.start(deal);
+    DealHandoff.Started started = starter.start(deal);
     return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(new Answer(started.outcome().json(), deal.dealId(), started.businessKey(), started.processInstanceId(),
             null));

@@ -18,7 +18,7 @@ import org.springframework.util.StringUtils;
  * @param apiVersion REST API version, e.g. v62.0
  */
 @ConfigurationProperties("baton.crm.salesforce")
-public record SalesforceProperties(String organizationId, String webhookToken,
+record SalesforceProperties(String organizationId, String webhookToken,
     @DefaultValue("Closed Won") List<String> wonStages, String tokenUrl, String clientId, String clientSecret,
     @DefaultValue("v62.0") String apiVersion) {
 

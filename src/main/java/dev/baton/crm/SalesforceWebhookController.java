@@ -1,7 +1,6 @@
 package dev.baton.crm;
 
 import dev.baton.calendar.AcceptedDates;
-import dev.baton.handoff.HandoffStarter;
 import dev.baton.web.ApiProblem;
 import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,11 +35,11 @@ class SalesforceWebhookController {
   private static final Logger log = LoggerFactory.getLogger(SalesforceWebhookController.class);
 
   private final SalesforceProperties properties;
-  private final HandoffStarter starter;
+  private final DealHandoff starter;
   private final UnexpectedErrors errors;
   private final AcceptedDates dates;
 
-  SalesforceWebhookController(SalesforceProperties properties, HandoffStarter starter, UnexpectedErrors errors,
+  SalesforceWebhookController(SalesforceProperties properties, DealHandoff starter, UnexpectedErrors errors,
       AcceptedDates dates) {
     this.properties = properties;
     this.starter = starter;
@@ -84,7 +83,7 @@ class SalesforceWebhookController {
             + notification.ignoredBecause());
         continue;
       }
-      HandoffStarter.Started started = starter.start(notification.deal());
+      DealHandoff.Started started = starter.start(notification.deal());
       outcomes.add(notification.notificationId() + " Opportunity " + notification.opportunityId() + ": "
           + started.outcome().json() + " " + started.businessKey() + " " + started.processInstanceId());
     }

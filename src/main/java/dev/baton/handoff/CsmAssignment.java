@@ -1,8 +1,7 @@
 package dev.baton.handoff;
 
 import dev.baton.account.Account;
-import dev.baton.account.AccountRepository;
-import dev.baton.account.AccountService;
+import dev.baton.account.Accounts;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.raci.RoleRecipients;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,19 +32,14 @@ public class CsmAssignment {
   static final String SALES_REP = "sales-rep";
   private static final Logger log = LoggerFactory.getLogger(CsmAssignment.class);
 
-  private final AccountService accountService;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final IdentityService identity;
   private final RoleRecipients recipients;
-  private final JdbcClient jdbc;
 
-  CsmAssignment(AccountService accountService, AccountRepository accounts, IdentityService identity,
-      RoleRecipients recipients, JdbcClient jdbc) {
-    this.accountService = accountService;
+  CsmAssignment(Accounts accounts, IdentityService identity, RoleRecipients recipients) {
     this.accounts = accounts;
     this.identity = identity;
     this.recipients = recipients;
-    this.jdbc = jdbc;
   }
 
   /** How the CSM was chosen: named by the CRM, kept from the account, least loaded of the group, or nobody. */
@@ -65,7 +58,7 @@ public class CsmAssignment {
       team.put(CSM, csm.userId());
     }
     String renewal = (String) execution.getVariable(HandoffVariables.RENEWAL_DATE);
-    accountService.save(new Account(accountId, (String) execution.getVariable(HandoffVariables.ACCOUNT_NAME),
+    accounts.save(new Account(accountId, (String) execution.getVariable(HandoffVariables.ACCOUNT_NAME),
         (String) execution.getVariable(HandoffVariables.SEGMENT), renewal == null ? null : LocalDate.parse(renewal),
         existing.map(Account::healthBand).orElse(null), team));
 
@@ -111,17 +104,8 @@ public class CsmAssignment {
       return Optional.empty();
     }
     Map<String, Long> load = new LinkedHashMap<>();
-    members.forEach(member -> load.put(member, 0L));
-    jdbc.sql("select user_id, count(*) as accounts from baton_account_team where role_id = ? group by user_id")
-        .param(CSM).query(rs -> {
-          load.computeIfPresent(rs.getString("user_id"), (user, zero) -> {
-            try {
-              return rs.getLong("accounts");
-            } catch (java.sql.SQLException e) {
-              throw new IllegalStateException(e);
-            }
-          });
-        });
+    Map<String, Long> held = accounts.accountsPerMember(CSM);
+    members.forEach(member -> load.put(member, held.getOrDefault(member, 0L)));
     return load.entrySet().stream()
         .min(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
         .map(Map.Entry::getKey);

@@ -1,8 +1,7 @@
 package dev.baton.handoff;
 
 import dev.baton.account.Account;
-import dev.baton.account.AccountRepository;
-import dev.baton.account.AccountService;
+import dev.baton.account.Accounts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,12 +26,10 @@ public class HandoffChecklist {
   static final String FORM = "handoff-checklist";
   private static final Logger log = LoggerFactory.getLogger(HandoffChecklist.class);
 
-  private final AccountRepository accounts;
-  private final AccountService accountService;
+  private final Accounts accounts;
 
-  HandoffChecklist(AccountRepository accounts, AccountService accountService) {
+  HandoffChecklist(Accounts accounts) {
     this.accounts = accounts;
-    this.accountService = accountService;
   }
 
   /** Complete listener of "Complete the handoff checklist". */
@@ -81,7 +78,7 @@ public class HandoffChecklist {
     String accountId = (String) task.getVariable(HandoffVariables.ACCOUNT_ID);
     LocalDate renewal = LocalDate.parse(task.getVariable(HandoffVariables.RENEWAL_DATE).toString());
     accounts.find(accountId).filter(a -> !Objects.equals(a.renewalDate(), renewal)).ifPresent(a -> {
-      accountService.save(new Account(a.accountId(), a.name(), a.segment(), renewal, a.healthBand(), a.team()));
+      accounts.save(new Account(a.accountId(), a.name(), a.segment(), renewal, a.healthBand(), a.team()));
       log.info("Account {}: renewal date {} corrected to {} in the handoff checklist", accountId, a.renewalDate(),
           renewal);
     });

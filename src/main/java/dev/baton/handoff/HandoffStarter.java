@@ -1,8 +1,8 @@
 package dev.baton.handoff;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.crm.DealHandoff;
 import dev.baton.crm.DealWon;
 import dev.baton.engine.WithoutAuthorization;
 import java.sql.Timestamp;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * returns after the commit, so a caller that reports "created" reports a committed instance.
  */
 @Component
-public class HandoffStarter {
+public class HandoffStarter implements DealHandoff {
 
   public static final String PROCESS_KEY = "SalesToCsHandoff";
   private static final Logger log = LoggerFactory.getLogger(HandoffStarter.class);
@@ -48,23 +48,7 @@ public class HandoffStarter {
     this.json = json;
   }
 
-  public enum Outcome {
-    CREATED, DUPLICATE;
-
-    @JsonValue
-    public String json() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
-  /** What happened to a deal: its handoff was created now, or it already had one. */
-  public record Started(Outcome outcome, String businessKey, String processInstanceId) {
-    public boolean created() {
-      return outcome == Outcome.CREATED;
-    }
-  }
-
-  /** Starts the deal's handoff unless it has one; never starts two, also when called concurrently. */
+  @Override
   public Started start(DealWon deal) {
     String businessKey = deal.businessKey();
     String variable = serialize(deal);

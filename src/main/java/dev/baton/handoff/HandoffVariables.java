@@ -1,7 +1,7 @@
 package dev.baton.handoff;
 
 /** Names of the handoff's process variables (the list with types is in docs/handoff.md). */
-public final class HandoffVariables {
+final class HandoffVariables {
 
   public static final String CRM = "crm";
   public static final String DEAL_ID = "dealId";

@@ -3,7 +3,7 @@ package dev.baton.health;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.web.ApiProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +25,12 @@ class HealthController {
   private final HealthSignalReader reader;
   private final HealthSignals signals;
   private final HealthScoreStore scores;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final RedHealthEscalations escalations;
   private final ObjectMapper json;
 
   HealthController(HealthSignalReader reader, HealthSignals signals, HealthScoreStore scores,
-      AccountRepository accounts, RedHealthEscalations escalations, ObjectMapper json) {
+      Accounts accounts, RedHealthEscalations escalations, ObjectMapper json) {
     this.json = json;
     this.reader = reader;
     this.signals = signals;

@@ -1,5 +1,6 @@
 package dev.baton.health;
 
+import dev.baton.account.HealthBands;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * starts a RedHealthEscalation. The thresholds themselves live only in the DMN tables.
  */
 @ConfigurationProperties(prefix = "baton.health")
-public record HealthProperties(List<String> bands, String executiveSponsorRole) {
+record HealthProperties(List<String> bands, String executiveSponsorRole) implements HealthBands {
 
   public HealthProperties {
     bands = bands == null || bands.isEmpty() ? List.of("red", "yellow", "green") : List.copyOf(bands);

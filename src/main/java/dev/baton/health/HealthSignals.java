@@ -1,7 +1,7 @@
 package dev.baton.health;
 
 import dev.baton.account.Account;
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.web.ApiProblem;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other, so a transition into red is seen exactly once and starts at most one escalation.
  */
 @Service
-public class HealthSignals {
+class HealthSignals {
 
   private static final Logger log = LoggerFactory.getLogger(HealthSignals.class);
   private static final int ATTEMPTS = 10;
@@ -27,12 +27,12 @@ public class HealthSignals {
   private final HealthSignalStore signals;
   private final HealthScoreStore scores;
   private final HealthScorer scorer;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final RedHealthEscalations escalations;
   private final HealthProperties properties;
 
   HealthSignals(TransactionTemplate transaction, HealthSignalStore signals, HealthScoreStore scores,
-      HealthScorer scorer, AccountRepository accounts, RedHealthEscalations escalations, HealthProperties properties) {
+      HealthScorer scorer, Accounts accounts, RedHealthEscalations escalations, HealthProperties properties) {
     this.transaction = transaction;
     this.signals = signals;
     this.scores = scores;
@@ -74,7 +74,7 @@ public class HealthSignals {
           properties.bands());
     }
     scores.insert(report);
-    accounts.updateHealthBand(accountId, report.band());
+    accounts.recordHealthBand(accountId, report.band());
     escalations.scored(locked.name(), report);
     log.info("Health of account {} is {} (was {}) after {} signal(s): {}", accountId, report.band(), previousBand,
         received.size(), report.overall().rule());

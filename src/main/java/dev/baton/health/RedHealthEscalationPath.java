@@ -1,6 +1,6 @@
 package dev.baton.health;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.identity.RoleCatalogue;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
@@ -28,7 +28,7 @@ public class RedHealthEscalationPath {
   static final String CS_LEAD = "cs-lead";
   private static final Logger log = LoggerFactory.getLogger(RedHealthEscalationPath.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final HealthProperties properties;
   private final RoleRecipients recipients;
   private final RoleCatalogue roles;
@@ -36,7 +36,7 @@ public class RedHealthEscalationPath {
   private final RedHealthEscalations escalations;
   private final String publicBaseUrl;
 
-  RedHealthEscalationPath(AccountRepository accounts, HealthProperties properties, RoleRecipients recipients,
+  RedHealthEscalationPath(Accounts accounts, HealthProperties properties, RoleRecipients recipients,
       RoleCatalogue roles, MailOutbox mail, RedHealthEscalations escalations,
       @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.accounts = accounts;

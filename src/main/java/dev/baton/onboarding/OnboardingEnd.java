@@ -1,6 +1,6 @@
 package dev.baton.onboarding;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.customer.CustomerLinks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -17,10 +17,10 @@ public class OnboardingEnd {
   private static final Logger log = LoggerFactory.getLogger(OnboardingEnd.class);
 
   private final Onboardings onboardings;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final CustomerLinks links;
 
-  OnboardingEnd(Onboardings onboardings, AccountRepository accounts, CustomerLinks links) {
+  OnboardingEnd(Onboardings onboardings, Accounts accounts, CustomerLinks links) {
     this.onboardings = onboardings;
     this.accounts = accounts;
     this.links = links;
@@ -31,7 +31,7 @@ public class OnboardingEnd {
     String accountId = (String) execution.getVariable("accountId");
     execution.setVariable("onboardingOutcome", "churned");
     onboardings.end(execution.getProcessInstanceId(), "churned", null);
-    accounts.setLifecycle(accountId, "onboardingStatus", "churned");
+    accounts.markOnboardingChurned(accountId);
     links.withdraw(execution.getProcessInstanceId(), SuccessPlanConfirmation.MESSAGE);
     log.info("Account {} churned: onboarding {} ends before the launch", accountId, execution.getProcessInstanceId());
   }

@@ -1,6 +1,6 @@
 package dev.baton.onboarding;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import java.time.LocalDate;
@@ -27,13 +27,13 @@ public class OnboardingLaunch {
 
   private static final Logger log = LoggerFactory.getLogger(OnboardingLaunch.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final Onboardings onboardings;
   private final MailOutbox mail;
   private final ApplicationEventPublisher events;
   private final OnboardingProperties properties;
 
-  OnboardingLaunch(AccountRepository accounts, Onboardings onboardings, MailOutbox mail,
+  OnboardingLaunch(Accounts accounts, Onboardings onboardings, MailOutbox mail,
       ApplicationEventPublisher events, OnboardingProperties properties) {
     this.accounts = accounts;
     this.onboardings = onboardings;
@@ -51,12 +51,7 @@ public class OnboardingLaunch {
 
     execution.setVariable("launchedAt", ClockUtil.getCurrentTime());
     execution.setVariable("timeToValueDays", timeToValueDays);
-    accounts.setLifecycle(accountId, "stage", "live");
-    accounts.setLifecycle(accountId, "onboardingStatus", "launched");
-    accounts.setLifecycle(accountId, "launchDate", launched.toString());
-    if (timeToValueDays != null) {
-      accounts.setLifecycle(accountId, "timeToValueDays", timeToValueDays.toString());
-    }
+    accounts.markLive(accountId, launched, timeToValueDays);
     onboardings.end(execution.getProcessInstanceId(), "launched", timeToValueDays);
     sendSurvey(execution, accountId);
 

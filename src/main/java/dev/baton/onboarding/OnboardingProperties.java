@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param surveyUrl where the onboarding satisfaction survey is answered; empty: customers reply by mail
  */
 @ConfigurationProperties(prefix = "baton.onboarding")
-public record OnboardingProperties(Map<String, Integer> kickoffBusinessDays, Map<String, Integer> timeToValueDays,
+record OnboardingProperties(Map<String, Integer> kickoffBusinessDays, Map<String, Integer> timeToValueDays,
     Map<String, Integer> provisioningBusinessDays, Map<String, Integer> trainingBusinessDays,
     Duration confirmationReminderAfter, Duration confirmationLinkValidFor, String provisioningUrl, String surveyUrl) {
 

@@ -1,6 +1,6 @@
 package dev.baton.onboarding;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.RoleRecipients;
@@ -22,12 +22,12 @@ public class OnboardingRisk {
 
   private static final Logger log = LoggerFactory.getLogger(OnboardingRisk.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final MailOutbox mail;
   private final RoleRecipients recipients;
   private final String publicBaseUrl;
 
-  OnboardingRisk(AccountRepository accounts, MailOutbox mail, RoleRecipients recipients,
+  OnboardingRisk(Accounts accounts, MailOutbox mail, RoleRecipients recipients,
       @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.accounts = accounts;
     this.mail = mail;
@@ -39,7 +39,7 @@ public class OnboardingRisk {
   public void timeToValuePassed(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
     execution.getProcessInstance().setVariable("onboardingAtRisk", true);
-    accounts.setLifecycle(accountId, "onboardingStatus", "at-risk");
+    accounts.markOnboardingAtRisk(accountId);
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", execution.getVariable("accountName"));
     model.put("segment", execution.getVariable("segment"));

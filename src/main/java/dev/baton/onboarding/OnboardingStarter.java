@@ -1,8 +1,7 @@
 package dev.baton.onboarding;
 
 import dev.baton.account.Account;
-import dev.baton.account.AccountRepository;
-import dev.baton.account.AccountService;
+import dev.baton.account.Accounts;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.handoff.HandoffCompleted;
 import java.time.LocalDate;
@@ -25,22 +24,20 @@ import org.springframework.stereotype.Component;
  * one onboarding runs per account, on H2 and PostgreSQL alike.
  */
 @Component
-public class OnboardingStarter {
+class OnboardingStarter {
 
   public static final String PROCESS_KEY = "OnboardingKickoff";
   private static final Logger log = LoggerFactory.getLogger(OnboardingStarter.class);
 
   private final RuntimeService runtime;
-  private final AccountRepository accounts;
-  private final AccountService accountService;
+  private final Accounts accounts;
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
 
-  OnboardingStarter(RuntimeService runtime, AccountRepository accounts, AccountService accountService,
+  OnboardingStarter(RuntimeService runtime, Accounts accounts,
       Onboardings onboardings, OnboardingProperties properties) {
     this.runtime = runtime;
     this.accounts = accounts;
-    this.accountService = accountService;
     this.onboardings = onboardings;
     this.properties = properties;
   }
@@ -64,8 +61,7 @@ public class OnboardingStarter {
     String id = WithoutAuthorization.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, accountId,
         startVariables(event, variables)).getId());
     onboardings.started(id, accountId, event.handoffProcessInstanceId());
-    accounts.setLifecycle(accountId, "stage", "onboarding");
-    accounts.setLifecycle(accountId, "onboardingStatus", "on-track");
+    accounts.markOnboarding(accountId);
     log.info("Onboarding {} started for account {} ({} segment) from handoff {}", id, accountId,
         variables.getOrDefault("segment", "no"), event.handoffProcessInstanceId());
   }
@@ -95,7 +91,7 @@ public class OnboardingStarter {
       return;
     }
     Object renewal = variables.get("renewalDate");
-    accountService.save(new Account(accountId, (String) variables.get("accountName"), (String) variables.get("segment"),
+    accounts.save(new Account(accountId, (String) variables.get("accountName"), (String) variables.get("segment"),
         renewal == null ? null : LocalDate.parse((String) renewal), null, Map.of()));
     log.warn("Account {} did not exist when its handoff completed: created from the handoff's data", accountId);
   }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** The onboarding table (V30__onboarding.sql): which onboarding runs for which account, its success plan. */
 @Repository
-public class Onboardings {
+class Onboardings {
 
   private final JdbcClient jdbc;
   private final RuntimeService runtime;

@@ -1,6 +1,6 @@
 package dev.baton.onboarding;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.customer.AskedQuestion;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.customer.CustomerQuestion;
@@ -40,11 +40,11 @@ public class SuccessPlanConfirmation {
   private final CustomerLinks links;
   private final MailOutbox mail;
   private final RoleRecipients recipients;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
 
-  SuccessPlanConfirmation(CustomerLinks links, MailOutbox mail, RoleRecipients recipients, AccountRepository accounts,
+  SuccessPlanConfirmation(CustomerLinks links, MailOutbox mail, RoleRecipients recipients, Accounts accounts,
       Onboardings onboardings, OnboardingProperties properties) {
     this.links = links;
     this.mail = mail;
@@ -163,7 +163,7 @@ public class SuccessPlanConfirmation {
     execution.setVariable("successPlanConfirmedBy", execution.getVariable("customerAnsweredBy"));
     execution.setVariable("successPlanConfirmedVia", execution.getVariable("customerAnsweredVia"));
     onboardings.successPlanStatus(execution.getProcessInstanceId(), "confirmed");
-    accounts.setLifecycle((String) execution.getVariable("accountId"), "successPlan", "confirmed");
+    accounts.markSuccessPlanConfirmed((String) execution.getVariable("accountId"));
     log.info("Account {} confirmed its success plan v{}", execution.getVariable("accountId"),
         execution.getVariable("successPlanVersion"));
   }

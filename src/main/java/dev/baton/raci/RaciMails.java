@@ -1,7 +1,7 @@
 package dev.baton.raci;
 
 import dev.baton.account.Account;
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.engine.SignedInUser;
 import dev.baton.identity.RoleCatalogue;
 import dev.baton.mail.MailOutbox;
@@ -33,12 +33,12 @@ class RaciMails {
 
   private final MailOutbox outbox;
   private final RoleRecipients recipients;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final RoleCatalogue roles;
   private final FormService forms;
   private final String publicBaseUrl;
 
-  RaciMails(MailOutbox outbox, RoleRecipients recipients, AccountRepository accounts, RoleCatalogue roles,
+  RaciMails(MailOutbox outbox, RoleRecipients recipients, Accounts accounts, RoleCatalogue roles,
       FormService forms, @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.forms = forms;
     this.outbox = outbox;

@@ -1,6 +1,6 @@
 package dev.baton.raci;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.tasklist.TasklistFilters;
 import dev.baton.engine.TimeoutTimers;
 import java.util.Date;
@@ -24,11 +24,11 @@ class RaciTaskBehaviour {
   static final String ACCOUNT_ID = "accountId";
   private static final Logger log = LoggerFactory.getLogger(RaciTaskBehaviour.class);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final RaciDueDates dueDates;
   private final RaciMails mails;
 
-  RaciTaskBehaviour(AccountRepository accounts, RaciDueDates dueDates, RaciMails mails) {
+  RaciTaskBehaviour(Accounts accounts, RaciDueDates dueDates, RaciMails mails) {
     this.accounts = accounts;
     this.dueDates = dueDates;
     this.mails = mails;

@@ -1,6 +1,6 @@
 package dev.baton.raci;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.engine.WithoutAuthorization;
 import java.util.List;
 import java.util.Objects;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoleRecipients {
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final IdentityService identity;
 
-  public RoleRecipients(AccountRepository accounts, IdentityService identity) {
+  public RoleRecipients(Accounts accounts, IdentityService identity) {
     this.accounts = accounts;
     this.identity = identity;
   }

@@ -1,7 +1,7 @@
 package dev.baton.renewal;
 
 import dev.baton.account.AccountChurned;
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import java.util.ArrayList;
@@ -22,10 +22,10 @@ public class RenewalOutcomes {
   private static final Logger log = LoggerFactory.getLogger(RenewalOutcomes.class);
 
   private final MailOutbox mail;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final ApplicationEventPublisher events;
 
-  RenewalOutcomes(MailOutbox mail, AccountRepository accounts, ApplicationEventPublisher events) {
+  RenewalOutcomes(MailOutbox mail, Accounts accounts, ApplicationEventPublisher events) {
     this.mail = mail;
     this.accounts = accounts;
     this.events = events;
@@ -44,7 +44,7 @@ public class RenewalOutcomes {
     mail.send(new OutgoingMail("renewal-thank-you", to, "Thank you for your continued partnership",
         model, accountId));
     execution.setVariable("outcome", "renewed");
-    accounts.setLifecycle(accountId, "lastRenewal", String.valueOf(execution.getVariable("renewalDate")));
+    accounts.recordRenewal(accountId, String.valueOf(execution.getVariable("renewalDate")));
     log.info("Account {} renewed (until {}): thank-you note to {}", accountId,
         execution.getVariable("nextRenewalDate"), to);
   }
@@ -55,7 +55,7 @@ public class RenewalOutcomes {
    */
   public void markChurned(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
-    accounts.setLifecycle(accountId, "stage", "churned");
+    accounts.markChurned(accountId);
     execution.setVariable("outcome", "churned");
     events.publishEvent(new AccountChurned(accountId));
     log.info("Account {} churned at its renewal of {}: {}", accountId, execution.getVariable("renewalDate"),

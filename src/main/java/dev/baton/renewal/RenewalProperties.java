@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * usual contract term, which proposes the next renewal date on the contract form.
  */
 @ConfigurationProperties(prefix = "baton.renewal")
-public record RenewalProperties(Map<String, Integer> offsets, Integer surveyAnswerDays, LocalTime at, Period term) {
+record RenewalProperties(Map<String, Integer> offsets, Integer surveyAnswerDays, LocalTime at, Period term) {
 
   /**
    * The steps of RenewalPreparation.bpmn and their defaults (docs/domain.md#renewals): the internal review

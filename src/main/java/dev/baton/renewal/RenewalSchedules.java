@@ -1,7 +1,7 @@
 package dev.baton.renewal;
 
 import dev.baton.account.Account;
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.account.AccountSaved;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.onboarding.OnboardingLaunched;
@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,17 +39,17 @@ public class RenewalSchedules {
   private static final Logger log = LoggerFactory.getLogger(RenewalSchedules.class);
 
   private final RuntimeService runtime;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final RenewalDates dates;
 
-  RenewalSchedules(RuntimeService runtime, AccountRepository accounts, RenewalDates dates) {
+  RenewalSchedules(RuntimeService runtime, Accounts accounts, RenewalDates dates) {
     this.runtime = runtime;
     this.accounts = accounts;
     this.dates = dates;
   }
 
   /**
-   * An account saved through AccountService (accounts API, CRM deal won, handoff): a renewal date and
+   * An account saved through Accounts.save (accounts API, CRM deal won, handoff): a renewal date and
    * no preparation running starts one; a changed renewal date moves the running one.
    */
   @EventListener
@@ -99,7 +98,7 @@ public class RenewalSchedules {
       renewalDate = stored;
     } else if (stored == null) {
       // The account and its renewal preparation should agree on the date.
-      accounts.updateRenewalDate(accountId, renewalDate);
+      accounts.recordRenewalDate(accountId, renewalDate);
     }
     if (renewalDate == null) {
       log.info("Onboarding of account {} launched without a renewal date: renewal preparation starts once "
@@ -118,7 +117,8 @@ public class RenewalSchedules {
   /**
    * "Prepare the next renewal" (renewed path of the model): records the new renewal date on the account
    * and starts the next cycle. This instance ends in the same transaction, so nobody ever sees two.
-   * The date is written without AccountService on purpose: its AccountSaved would move this ending cycle.
+   * The date is written without AccountSaved on purpose (Accounts.recordRenewalDate): an AccountSaved would
+   * move this ending cycle.
    */
   public void startNextCycle(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
@@ -128,7 +128,7 @@ public class RenewalSchedules {
       throw new IllegalStateException("accountId: account '" + accountId + "' does not exist any more; "
           + "the next renewal preparation cannot be scheduled");
     }
-    accounts.updateRenewalDate(accountId, next);
+    accounts.recordRenewalDate(accountId, next);
     List<ProcessInstance> others = running(accountId, execution.getProcessInstanceId());
     if (!others.isEmpty()) {
       log.warn("Account {} renewed until {}, but renewal preparation {} is already running: not starting another",
@@ -192,7 +192,7 @@ public class RenewalSchedules {
   }
 
   private boolean churned(String accountId) {
-    return Objects.equals("churned", accounts.lifecycle(accountId).get("stage"));
+    return accounts.isChurned(accountId);
   }
 
   /** Locks the account's row for the rest of the transaction; empty (and a warning) for an unknown account. */

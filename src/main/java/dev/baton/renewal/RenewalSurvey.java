@@ -1,6 +1,6 @@
 package dev.baton.renewal;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.contact.AccountContacts;
 import dev.baton.contact.Contact;
 import dev.baton.customer.AskedQuestion;
@@ -36,7 +36,6 @@ public class RenewalSurvey {
   static final String ANSWERED_MESSAGE = "RenewalLikelihoodAnswered";
   static final List<Choice> CHOICES = List.of(new Choice("not-likely", "Not likely"),
       new Choice("unsure", "Unsure"), new Choice("likely", "Likely to renew"));
-  static final String LIKELIHOOD_FACT = "renewalLikelihood";
   static final String NO_ANSWER = "no-answer";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
   private static final Logger log = LoggerFactory.getLogger(RenewalSurvey.class);
@@ -44,12 +43,12 @@ public class RenewalSurvey {
   private final CustomerLinks links;
   private final AccountContacts contacts;
   private final MailOutbox mail;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final RoleRecipients recipients;
   private final RenewalProperties properties;
   private final String publicBaseUrl;
 
-  RenewalSurvey(CustomerLinks links, AccountContacts contacts, MailOutbox mail, AccountRepository accounts, RoleRecipients recipients,
+  RenewalSurvey(CustomerLinks links, AccountContacts contacts, MailOutbox mail, Accounts accounts, RoleRecipients recipients,
       RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.links = links;
     this.contacts = contacts;
@@ -106,7 +105,7 @@ public class RenewalSurvey {
     Object comment = execution.getVariable("customerComment");
     execution.setVariable("renewalRisk", "Answer to the renewal survey: " + label
         + (comment == null ? "" : ". Comment: " + comment));
-    accounts.setLifecycle(accountId, LIKELIHOOD_FACT, answer);
+    accounts.recordRenewalLikelihood(accountId, answer);
     log.info("Account {} answered the renewal survey: {}", accountId, answer);
   }
 
@@ -116,7 +115,7 @@ public class RenewalSurvey {
     execution.setVariable("renewalLikelihood", NO_ANSWER);
     execution.setVariable("renewalRisk", "No answer to the renewal survey within " + properties.surveyAnswerDays()
         + " days (sent to " + execution.getVariable("surveySentTo") + ")");
-    accounts.setLifecycle(accountId, LIKELIHOOD_FACT, NO_ANSWER);
+    accounts.recordRenewalLikelihood(accountId, NO_ANSWER);
     log.info("Account {} did not answer the renewal survey in {} days: a risk, the CSM reaches out", accountId,
         properties.surveyAnswerDays());
   }
@@ -139,7 +138,7 @@ public class RenewalSurvey {
   public void recordAssessment(DelegateExecution execution) {
     Object likelihood = execution.getVariable("renewalLikelihood");
     if (likelihood instanceof String value && !value.isBlank()) {
-      accounts.setLifecycle((String) execution.getVariable("accountId"), LIKELIHOOD_FACT, value);
+      accounts.recordRenewalLikelihood((String) execution.getVariable("accountId"), value);
     }
   }
 }

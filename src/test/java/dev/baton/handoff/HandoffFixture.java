@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.account.AccountRepository;
+import dev.baton.crm.DealHandoff;
 import dev.baton.crm.DealWon;
 import dev.baton.identity.IdentityBootstrap;
 import dev.baton.support.Jobs;
@@ -46,7 +47,7 @@ final class HandoffFixture {
 
   /** Starts the handoff as the webhooks do (HandoffStarter: business key and variables of docs/handoff.md). */
   ProcessInstance start(DealWon deal) {
-    HandoffStarter.Started started = starter.start(deal);
+    DealHandoff.Started started = starter.start(deal);
     if (!started.created()) {
       throw new AssertionError("Deal " + deal.businessKey() + " already had a handoff");
     }

@@ -1,0 +1,124 @@
+package dev.baton.account;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The account module's API: how the other modules read accounts and record what happened to them. Only the
+ * account module writes accounts (docs/architecture.md); the lifecycle facts' names and values (shown under
+ * {@code lifecycle} by the accounts API, docs/onboarding.md and docs/renewal.md) are known here only.
+ */
+@Service
+public class Accounts {
+
+  private static final String STAGE = "stage";
+  private static final String ONBOARDING_STATUS = "onboardingStatus";
+
+  private final AccountRepository store;
+  private final AccountService service;
+
+  Accounts(AccountRepository store, AccountService service) {
+    this.store = store;
+    this.service = service;
+  }
+
+  public Optional<Account> find(String accountId) {
+    return store.find(accountId);
+  }
+
+  public boolean exists(String accountId) {
+    return store.exists(accountId);
+  }
+
+  /** The user holding the role on the account, if its team has one. */
+  public Optional<String> teamMember(String accountId, String roleId) {
+    return store.teamMember(accountId, roleId);
+  }
+
+  /** For each user holding the role on some account: on how many accounts. */
+  public Map<String, Long> accountsPerMember(String roleId) {
+    return store.accountsPerMember(roleId);
+  }
+
+  /** True once the renewal has marked the account churned. */
+  public boolean isChurned(String accountId) {
+    return Objects.equals("churned", store.lifecycle(accountId).get(STAGE));
+  }
+
+  /**
+   * Locks the account until the caller's transaction ends, so the work of one account (its escalation,
+   * onboarding or renewal) is done one request at a time. Empty, and nothing locked, for no such account.
+   */
+  public Optional<Account> lock(String accountId) {
+    return store.lock(accountId);
+  }
+
+  /**
+   * Creates or updates the account and its team (checked against the role catalogue and Camunda's users),
+   * and publishes {@link AccountSaved} inside the transaction; true if it was created.
+   */
+  public boolean save(Account account) {
+    return service.save(account);
+  }
+
+  /** The band the health score puts the account in. */
+  public void recordHealthBand(String accountId, String band) {
+    store.updateHealthBand(accountId, band);
+  }
+
+  /**
+   * The renewal date as the renewal preparation itself sets it: without {@link AccountSaved}, whose
+   * listeners would move the renewal that sets it.
+   */
+  public void recordRenewalDate(String accountId, LocalDate renewalDate) {
+    store.updateRenewalDate(accountId, renewalDate);
+  }
+
+  @Transactional
+  public void markOnboarding(String accountId) {
+    store.setLifecycle(accountId, STAGE, "onboarding");
+    store.setLifecycle(accountId, ONBOARDING_STATUS, "on-track");
+  }
+
+  public void markOnboardingAtRisk(String accountId) {
+    store.setLifecycle(accountId, ONBOARDING_STATUS, "at-risk");
+  }
+
+  /** The onboarding ended because the account churned. */
+  public void markOnboardingChurned(String accountId) {
+    store.setLifecycle(accountId, ONBOARDING_STATUS, "churned");
+  }
+
+  public void markSuccessPlanConfirmed(String accountId) {
+    store.setLifecycle(accountId, "successPlan", "confirmed");
+  }
+
+  /** The customer is live since the launch date; time to value in days when the close date is known. */
+  @Transactional
+  public void markLive(String accountId, LocalDate launchDate, Integer timeToValueDays) {
+    store.setLifecycle(accountId, STAGE, "live");
+    store.setLifecycle(accountId, ONBOARDING_STATUS, "launched");
+    store.setLifecycle(accountId, "launchDate", launchDate.toString());
+    if (timeToValueDays != null) {
+      store.setLifecycle(accountId, "timeToValueDays", timeToValueDays.toString());
+    }
+  }
+
+  /** How likely the customer renews, as the survey or the CSM says (docs/renewal.md). */
+  public void recordRenewalLikelihood(String accountId, String likelihood) {
+    store.setLifecycle(accountId, "renewalLikelihood", likelihood);
+  }
+
+  /** The account renewed at its renewal of that date. */
+  public void recordRenewal(String accountId, String renewalDate) {
+    store.setLifecycle(accountId, "lastRenewal", renewalDate);
+  }
+
+  public void markChurned(String accountId) {
+    store.setLifecycle(accountId, STAGE, "churned");
+  }
+}

@@ -1,0 +1,140 @@
+package dev.baton;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The walls between Baton's modules (docs/architecture.md): each package {@code dev.baton.<module>} is a
+ * module; other modules use only the types its {@link #API} lists, never its stores, and no two modules
+ * depend on each other, directly or round about. Many classes are public only because Camunda calls them
+ * (beans named in BPMN expressions must be public), so Java's visibility alone cannot keep these walls.
+ */
+@AnalyzeClasses(packages = "dev.baton", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleWallsTest {
+
+  private static final String ROOT = "dev.baton";
+
+  /**
+   * What each module offers the others: top-level types of its root package (their nested types come
+   * along). A module missing here offers nothing. Adding a type is a decision about the module's API:
+   * make it in docs/architecture.md too.
+   */
+  static final Map<String, Set<String>> API = Map.ofEntries(
+      Map.entry("account", Set.of("Account", "Accounts", "AccountSaved", "AccountChurned", "HealthBands")),
+      Map.entry("calendar", Set.of("AcceptedDate", "AcceptedDates", "BusinessCalendar", "BusinessCalendars",
+          "MeasuredAt")),
+      // The CRM's won deal as the handoff reads it, the readers of the CRMs' APIs that the handoff calls,
+      // and what the demo needs to post a deal as a CRM does.
+      Map.entry("crm", Set.of("DealWon", "DealHandoff", "HubSpotDeal", "HubSpotDealReader", "SalesforceDealReader",
+          "PipedriveDealReader", "CrmNotRead", "BatonSignature", "CrmProperties")),
+      Map.entry("customer", Set.of("CustomerLinks", "CustomerQuestion", "AskedQuestion")),
+      Map.entry("engine", Set.of("WithoutAuthorization", "ReportedJobFailure")),
+      // Temporary blind spot: HandoffCompleted carries all the handoff's variables as a map that onboarding
+      // reads by name (onboarding.HandoffData), a reach into handoff's internals no type shows. A typed event
+      // replaces the map; until then that wall is kept by review only.
+      Map.entry("handoff", Set.of("HandoffCompleted")),
+      Map.entry("identity", Set.of("RoleCatalogue", "IdentityBootstrap")),
+      Map.entry("mail", Set.of("MailOutbox", "OutgoingMail")),
+      // Temporary blind spot, as above: renewal reads the contacts among the onboarding instance's variables
+      // (RenewalSchedules.contacts) instead of receiving them with OnboardingLaunched.
+      Map.entry("onboarding", Set.of("OnboardingLaunched")),
+      Map.entry("raci", Set.of("RoleRecipients")),
+      Map.entry("tasklist", Set.of("TasklistFilters")),
+      Map.entry("web", Set.of("ApiProblem", "ApiErrorHandler", "UnexpectedErrors", "BoundedJsonFactory", "CsvExport",
+          "Excerpt", "Violations")));
+
+  @ArchTest
+  static final ArchRule modulesFormNoCycles = slices().matching(ROOT + ".(*)..").namingSlices("$1")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule onlyTheAccountModuleWritesAccounts = noClasses()
+      .that().resideOutsideOfPackage(ROOT + ".account..")
+      .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".account.AccountRepository")
+      .because("accounts are written only through the account module's API (dev.baton.account.Accounts)");
+
+  @ArchTest
+  static final ArchRule storesAreTheirModulesOwn = classes()
+      .that().areAnnotatedWith(Repository.class)
+      .should(beUsedOnlyInTheirOwnModule())
+      .because("a module's tables are its internals: other modules go through its API");
+
+  @ArchTest
+  static final ArchRule modulesUseEachOthersApiOnly = classes()
+      .that().resideInAPackage(ROOT + "..")
+      .should(useOtherModulesThroughTheirApiOnly());
+
+  private static ArchCondition<JavaClass> useOtherModulesThroughTheirApiOnly() {
+    return new ArchCondition<>("use other modules only through their API") {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        Optional<String> from = module(origin);
+        if (from.isEmpty()) {
+          return; // the application class in dev.baton assembles the modules
+        }
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          JavaClass target = dependency.getTargetClass().getBaseComponentType();
+          Optional<String> to = module(target);
+          if (to.isEmpty() || to.equals(from)) {
+            continue;
+          }
+          JavaClass outermost = outermost(target);
+          boolean inApi = outermost.getPackageName().equals(ROOT + "." + to.get())
+              && API.getOrDefault(to.get(), Set.of()).contains(outermost.getSimpleName());
+          if (!inApi) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                + ": " + outermost.getName() + " is not in the API of module '" + to.get() + "'"));
+          }
+        }
+      }
+    };
+  }
+
+  private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnModule() {
+    return new ArchCondition<>("be used only in their own module") {
+      @Override
+      public void check(JavaClass store, ConditionEvents events) {
+        Optional<String> owner = module(store);
+        for (Dependency dependency : store.getDirectDependenciesToSelf()) {
+          if (!module(dependency.getOriginClass()).equals(owner)) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  /** The module a class belongs to: the first package below dev.baton; empty for dev.baton itself and outside. */
+  static Optional<String> module(JavaClass javaClass) {
+    String name = javaClass.getPackageName();
+    if (!name.startsWith(ROOT + ".")) {
+      return Optional.empty();
+    }
+    String rest = name.substring(ROOT.length() + 1);
+    int dot = rest.indexOf('.');
+    return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+  }
+
+  private static JavaClass outermost(JavaClass javaClass) {
+    JavaClass outer = javaClass;
+    while (outer.getEnclosingClass().isPresent()) {
+      outer = outer.getEnclosingClass().get();
+    }
+    return outer;
+  }
+}
