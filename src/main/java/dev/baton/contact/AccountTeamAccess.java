@@ -1,6 +1,6 @@
 package dev.baton.contact;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.identity.IdentityBootstrap;
 import dev.baton.web.ApiProblem;
 import java.util.Set;
@@ -21,9 +21,9 @@ public class AccountTeamAccess {
 
   private static final Set<String> EVERY_ACCOUNT = Set.of(IdentityBootstrap.INTEGRATION_GROUP, Groups.CAMUNDA_ADMIN);
 
-  private final AccountRepository accounts;
+  private final Accounts accounts;
 
-  AccountTeamAccess(AccountRepository accounts) {
+  AccountTeamAccess(Accounts accounts) {
     this.accounts = accounts;
   }
 
@@ -32,7 +32,7 @@ public class AccountTeamAccess {
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
     boolean everyAccount = caller != null && caller.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).anyMatch(EVERY_ACCOUNT::contains);
-    if (!everyAccount && (caller == null || !accounts.team(accountId).containsValue(caller.getName()))) {
+    if (!everyAccount && (caller == null || !accounts.find(accountId).map(a -> a.team().containsValue(caller.getName())).orElse(false))) {
       throw new ApiProblem(HttpStatus.FORBIDDEN, "accountId: you are not in the team of account '"
           + dev.baton.web.Excerpt.of(accountId) + "'; only its team and API clients (group 'integration') may read it");
     }

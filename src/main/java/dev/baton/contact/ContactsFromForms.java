@@ -1,6 +1,6 @@
 package dev.baton.contact;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +34,10 @@ class ContactsFromForms {
       "onboarding-confirm-plan-by-call", List.of(KEY_PERSON));
 
   private final AccountContacts contacts;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final ContactProperties properties;
 
-  ContactsFromForms(AccountContacts contacts, AccountRepository accounts, ContactProperties properties) {
+  ContactsFromForms(AccountContacts contacts, Accounts accounts, ContactProperties properties) {
     this.contacts = contacts;
     this.accounts = accounts;
     this.properties = properties;

@@ -2,7 +2,7 @@ package dev.baton.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.handoff.HandoffCompleted;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +35,11 @@ class ContactsFromHandoff {
       Map.entry("procurement", "procurement"));
 
   private final AccountContacts contacts;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final ContactProperties properties;
   private final ObjectMapper json;
 
-  ContactsFromHandoff(AccountContacts contacts, AccountRepository accounts, ContactProperties properties,
+  ContactsFromHandoff(AccountContacts contacts, Accounts accounts, ContactProperties properties,
       ObjectMapper json) {
     this.contacts = contacts;
     this.accounts = accounts;

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other, so a transition into red is seen exactly once and starts at most one escalation.
  */
 @Service
-class HealthSignals {
+public class HealthSignals {
 
   private static final Logger log = LoggerFactory.getLogger(HealthSignals.class);
   private static final int ATTEMPTS = 10;

@@ -1,7 +1,7 @@
 package dev.baton.nps;
 
 import dev.baton.account.Account;
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.onboarding.OnboardingLaunched;
 import java.time.ZoneId;
@@ -27,9 +27,9 @@ class NpsStart {
   private static final Logger log = LoggerFactory.getLogger(NpsStart.class);
 
   private final RuntimeService runtime;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
 
-  NpsStart(RuntimeService runtime, AccountRepository accounts) {
+  NpsStart(RuntimeService runtime, Accounts accounts) {
     this.runtime = runtime;
     this.accounts = accounts;
   }

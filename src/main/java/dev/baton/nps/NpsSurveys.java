@@ -1,6 +1,6 @@
 package dev.baton.nps;
 
-import dev.baton.account.AccountRepository;
+import dev.baton.account.Accounts;
 import dev.baton.contact.AccountContacts;
 import dev.baton.contact.Contact;
 import dev.baton.customer.AskedQuestion;
@@ -45,7 +45,7 @@ public class NpsSurveys {
   private static final Logger log = LoggerFactory.getLogger(NpsSurveys.class);
 
   private final NpsStore store;
-  private final AccountRepository accounts;
+  private final Accounts accounts;
   private final AccountContacts contacts;
   private final CustomerLinks links;
   private final MailOutbox mail;
@@ -54,7 +54,7 @@ public class NpsSurveys {
   private final NpsProperties properties;
   private final String publicBaseUrl;
 
-  NpsSurveys(NpsStore store, AccountRepository accounts, AccountContacts contacts, CustomerLinks links, MailOutbox mail, HealthSignals health,
+  NpsSurveys(NpsStore store, Accounts accounts, AccountContacts contacts, CustomerLinks links, MailOutbox mail, HealthSignals health,
       RoleRecipients recipients, NpsProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.store = store;
     this.accounts = accounts;
