@@ -44,15 +44,17 @@ public class RenewalSurvey {
   private final RoleRecipients recipients;
   private final RenewalProperties properties;
   private final String publicBaseUrl;
+  private final RenewalDates dates;
 
   RenewalSurvey(CustomerLinks links, MailOutbox mail, AccountRepository accounts, RoleRecipients recipients,
-      RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl) {
+      RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl, RenewalDates dates) {
     this.links = links;
     this.mail = mail;
     this.accounts = accounts;
     this.recipients = recipients;
     this.properties = properties;
     this.publicBaseUrl = publicBaseUrl;
+    this.dates = dates;
   }
 
   /** "Send the renewal-likelihood survey": three signed links, valid as long as the process waits for them. */
@@ -60,7 +62,7 @@ public class RenewalSurvey {
     String accountId = (String) execution.getVariable("accountId");
     String accountName = (String) execution.getVariable("accountName");
     String to = (String) execution.getVariable("decisionMakerEmail");
-    String renewal = RenewalDates.date(execution.getVariable("renewalDate")).format(DAY);
+    String renewal = dates.date(execution.getVariable("renewalDate")).format(DAY);
     AskedQuestion question = links.ask(execution, new CustomerQuestion(ANSWERED_MESSAGE,
         "How likely are you to renew?",
         "At this point in time, how likely are you to renew your subscription (" + accountName + ", renewal date "
@@ -113,7 +115,7 @@ public class RenewalSurvey {
     String accountId = (String) execution.getVariable("accountId");
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", execution.getVariable("accountName"));
-    model.put("renewalDate", RenewalDates.date(execution.getVariable("renewalDate")).format(DAY));
+    model.put("renewalDate", dates.date(execution.getVariable("renewalDate")).format(DAY));
     model.put("renewalRisk", execution.getVariable("renewalRisk"));
     model.put("cockpitUrl", publicBaseUrl + "/camunda/app/cockpit/default/#/process-instance/"
         + execution.getProcessInstanceId());
