@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * The handoff's overall SLA (docs/domain.md#csm-standard-operating-procedure: the handover takes one to three days from the signed
  * contract): {@code handoffSlaDays} business days from the deal's close date, until the end of that
- * business day in the business time zone ({@code baton.time-zone}). Business days are those of the team serving the customer's region
- * ({@code baton.calendar.region-holidays}, else the company's {@code baton.calendar.holidays}): weekends and
- * public holidays are not counted. The boundary timer of SalesToCsHandoff.bpmn fires at {@link #deadline};
+ * business day in the business time zone ({@code baton.time-zone}). Business days are those of the team
+ * serving the customer's region ({@code baton.calendar.region-holidays}, else the company's
+ * {@code baton.calendar.holidays}): weekends and public holidays are not counted. The boundary timer of
+ * SalesToCsHandoff.bpmn fires at {@link #deadline};
  * on breach the CS Lead is told which step is still open. Each task is due at its share of the SLA
  * ({@link #due}), so the three steps fit in it; late single tasks are RACI's job (reminder and escalation).
  */
