@@ -10,6 +10,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Baton's clock is the engine's clock, and its days are those of the business time zone (baton.time-zone). */
 class BusinessTimeTest {
@@ -63,8 +64,19 @@ class BusinessTimeTest {
   }
 
   @Test
+  void theZoneIsTheSettingBatonTimeZoneAndUtcWithoutIt() {
+    ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(BusinessTime.class);
+    context.withPropertyValues("baton.time-zone=Europe/Berlin")
+        .run(started -> assertThat(started.getBean(BusinessTime.class).zone()).isEqualTo(ZoneId.of("Europe/Berlin")));
+    context.run(started -> assertThat(started.getBean(BusinessTime.class).zone()).isEqualTo(ZoneId.of("UTC")));
+  }
+
+  @Test
   void anUnknownTimeZoneStopsTheStartNamingIt() {
     assertThatThrownBy(() -> new BusinessTime("Mars/Olympus"))
         .hasMessageContaining("baton.time-zone: unknown time zone 'Mars/Olympus'");
+    new ApplicationContextRunner().withUserConfiguration(BusinessTime.class)
+        .withPropertyValues("baton.time-zone=Mars/Olympus")
+        .run(started -> assertThat(started).getFailure().hasStackTraceContaining("baton.time-zone: unknown time zone"));
   }
 }
