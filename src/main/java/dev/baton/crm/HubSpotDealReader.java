@@ -2,6 +2,7 @@ package dev.baton.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.calendar.BusinessTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +23,11 @@ public class HubSpotDealReader {
   public static final String CRM = "hubspot";
 
   private final ObjectMapper json;
+  private final ZoneId zone;
 
-  public HubSpotDealReader(ObjectMapper json) {
+  public HubSpotDealReader(ObjectMapper json, BusinessTime time) {
     this.json = json;
+    this.zone = time.zone();
   }
 
   /** Arguments are the JSON texts of the answers (companies and contacts: arrays of records; owner may be null). */
@@ -66,8 +69,8 @@ public class HubSpotDealReader {
         count, text(p, "country"));
   }
 
-  /** An ISO date, an ISO timestamp (its date in the server's time zone) or epoch milliseconds; null if blank. */
-  static LocalDate date(String value) {
+  /** An ISO date, an ISO timestamp or epoch milliseconds (their day in the business time zone); null if blank. */
+  LocalDate date(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -75,9 +78,9 @@ public class HubSpotDealReader {
       return LocalDate.parse(value);
     }
     if (value.matches("\\d+")) {
-      return Instant.ofEpochMilli(Long.parseLong(value)).atZone(ZoneId.systemDefault()).toLocalDate();
+      return Instant.ofEpochMilli(Long.parseLong(value)).atZone(zone).toLocalDate();
     }
-    return OffsetDateTime.parse(value).atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
+    return OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate();
   }
 
   private static BigDecimal decimal(String value) {

@@ -1,5 +1,6 @@
 package dev.baton.customer;
 
+import dev.baton.calendar.BusinessTime;
 import dev.baton.customer.CustomerLinks.LinkedAnswer;
 import dev.baton.customer.CustomerQuestion.Choice;
 import dev.baton.engine.WithoutAuthorization;
@@ -9,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,13 @@ class CustomerAnswers {
   private final CustomerLinks links;
   private final JdbcClient jdbc;
   private final RuntimeService runtime;
+  private final BusinessTime time;
 
-  CustomerAnswers(CustomerLinks links, JdbcClient jdbc, RuntimeService runtime) {
+  CustomerAnswers(CustomerLinks links, JdbcClient jdbc, RuntimeService runtime, BusinessTime time) {
     this.links = links;
     this.jdbc = jdbc;
     this.runtime = runtime;
+    this.time = time;
   }
 
   /** What the link shows before the customer confirms; reading it changes nothing. */
@@ -55,7 +57,7 @@ class CustomerAnswers {
           outcome.choice().answer(), question.id(), question.accountId());
       return new Outcome(State.CLOSED, question, outcome.choice());
     }
-    Date now = ClockUtil.getCurrentTime();
+    Date now = time.nowAsDate();
     String text = comment == null || comment.isBlank() || !question.allowComment() ? null : comment.strip();
     jdbc.sql("update baton_customer_question set answered_at = ?, answer = ?, answer_comment = ? where id = ?")
         .params(new Timestamp(now.getTime()), outcome.choice().answer(), text, question.id()).update();
@@ -88,7 +90,7 @@ class CustomerAnswers {
     if (question.answeredAt() != null) {
       return new Outcome(State.ALREADY_ANSWERED, question, question.choice(question.answer()).orElse(choice.get()));
     }
-    if (!ClockUtil.getCurrentTime().toInstant().isBefore(question.expiresAt())) {
+    if (!time.now().isBefore(question.expiresAt())) {
       return new Outcome(State.EXPIRED, question, choice.get());
     }
     return new Outcome(State.OPEN, question, choice.get());

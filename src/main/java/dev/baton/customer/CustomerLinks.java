@@ -1,5 +1,6 @@
 package dev.baton.customer;
 
+import dev.baton.calendar.BusinessTime;
 import dev.baton.customer.CustomerQuestion.Choice;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,14 +35,16 @@ public class CustomerLinks {
   private final LinkTokens tokens;
   private final TransactionTemplate ownTransaction;
   private final String publicBaseUrl;
+  private final BusinessTime time;
 
   CustomerLinks(JdbcClient jdbc, CustomerLinkProperties properties, PlatformTransactionManager transactions,
-      @Value("${baton.public-base-url}") String publicBaseUrl) {
+      @Value("${baton.public-base-url}") String publicBaseUrl, BusinessTime time) {
     this.jdbc = jdbc;
     this.tokens = new LinkTokens(properties.secret());
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    this.time = time;
   }
 
   /**
@@ -57,7 +59,7 @@ public class CustomerLinks {
   /** As {@link #ask(DelegateExecution, CustomerQuestion)}, for the instance with this id. */
   public AskedQuestion ask(String processInstanceId, String accountId, CustomerQuestion question) {
     String id = UUID.randomUUID().toString();
-    var now = ClockUtil.getCurrentTime().toInstant();
+    var now = time.now();
     jdbc.sql("""
             insert into baton_customer_question (id, process_instance_id, account_id, message_name, title, body,
               choices, allow_comment, created_at, expires_at)
@@ -88,7 +90,7 @@ public class CustomerLinks {
           .query(String.class).optional()
           .orElseThrow(() -> new IllegalStateException("Customer question " + questionId + " does not exist, so "
               + "its mail cannot carry links to it"));
-      Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+      Timestamp now = Timestamp.from(time.now());
       Map<String, String> links = new LinkedHashMap<>();
       for (Choice choice : Choices.read(choices)) {
         String token = tokens.newToken();
@@ -105,7 +107,7 @@ public class CustomerLinks {
    * questions under this message expire now, so their links show "expired" and change nothing.
    */
   public int withdraw(String processInstanceId, String messageName) {
-    Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    Timestamp now = Timestamp.from(time.now());
     int withdrawn = jdbc.sql("""
             update baton_customer_question set expires_at = ?
             where process_instance_id = ? and message_name = ? and answered_at is null and expires_at > ?""")

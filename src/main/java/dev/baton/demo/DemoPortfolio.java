@@ -2,6 +2,7 @@ package dev.baton.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.crm.BatonSignature;
 import dev.baton.crm.CrmProperties;
 import java.io.IOException;
@@ -45,13 +46,16 @@ public class DemoPortfolio {
   private final CrmProperties crm;
   private final ObjectMapper json;
   private final boolean enabled;
+  private final BusinessTime time;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private String baseUrl;
 
-  DemoPortfolio(CrmProperties crm, ObjectMapper json, @Value("${baton.demo.portfolio:false}") boolean enabled) {
+  DemoPortfolio(CrmProperties crm, ObjectMapper json, @Value("${baton.demo.portfolio:false}") boolean enabled,
+      BusinessTime time) {
     this.crm = crm;
     this.json = json;
     this.enabled = enabled;
+    this.time = time;
   }
 
   @EventListener
@@ -79,7 +83,7 @@ public class DemoPortfolio {
       log.info("Demo portfolio already in place (account {})", MARKER);
       return;
     }
-    LocalDate today = LocalDate.now();
+    LocalDate today = time.today();
 
     // Won deals: each handoff waits for its sales rep's checklist in Tasklist.
     dealWon("D-1001", "demo-northwind", "Northwind Logistics", 120_000, today.minusDays(1), "Ines Porter");
@@ -152,7 +156,7 @@ public class DemoPortfolio {
     completeWhenReady(processInstanceId, "Task_CompleteChecklist", "sales-rep-demo", checklist);
     completeWhenReady(processInstanceId, "Task_ReviewChecklist", "csm-demo", Map.of("checklistReview", "accepted"));
     completeWhenReady(processInstanceId, "Task_KnowledgeTransfer", "sales-rep-demo", Map.of(
-        "knowledgeTransferDate", OffsetDateTime.now().toString(),
+        "knowledgeTransferDate", time.nowZoned().toOffsetDateTime().toString(),
         "knowledgeTransferAttendees", "Sales Rep (demo), Customer Success Manager (demo)",
         "knowledgeTransferNotes", "Walked through the checklist; CS owns the account from today"));
   }

@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.crm.CrmNotRead;
 import dev.baton.crm.DealWon;
 import dev.baton.crm.HubSpotDeal;
@@ -11,12 +12,10 @@ import dev.baton.crm.SalesforceDealReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +37,16 @@ public class HandoffDeal {
   private final SalesforceDealReader salesforce;
   private final PipedriveDealReader pipedrive;
   private final CrmNotRead notRead;
+  private final BusinessTime time;
 
   public HandoffDeal(ObjectMapper json, HubSpotDealReader hubSpot, SalesforceDealReader salesforce,
-      PipedriveDealReader pipedrive, CrmNotRead notRead) {
+      PipedriveDealReader pipedrive, CrmNotRead notRead, BusinessTime time) {
     this.json = json;
     this.hubSpot = hubSpot;
     this.salesforce = salesforce;
     this.pipedrive = pipedrive;
     this.notRead = notRead;
+    this.time = time;
   }
 
   public void read(DelegateExecution execution) {
@@ -70,7 +71,7 @@ public class HandoffDeal {
     } else {
       sayNotRead(execution, deal);
     }
-    setVariables(execution, complete(deal), dealName, company);
+    setVariables(execution, complete(deal, time.today()), dealName, company);
   }
 
   /**
@@ -103,9 +104,8 @@ public class HandoffDeal {
    * Fills contract dates the CRM left out: the contract starts on the close date (today if unknown),
    * runs one year, and renews when it ends.
    */
-  static DealWon complete(DealWon d) {
-    LocalDate close = d.closeDate() != null ? d.closeDate()
-        : ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  static DealWon complete(DealWon d, LocalDate today) {
+    LocalDate close = d.closeDate() != null ? d.closeDate() : today;
     LocalDate start = d.contractStart() != null ? d.contractStart() : close;
     LocalDate end = d.contractEnd() != null ? d.contractEnd() : start.plusYears(1).minusDays(1);
     LocalDate renewal = d.renewalDate() != null ? d.renewalDate() : end;

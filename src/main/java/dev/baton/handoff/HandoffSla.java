@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import dev.baton.calendar.BusinessCalendar;
 import dev.baton.calendar.BusinessCalendars;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * The handoff's overall SLA (docs/domain.md#csm-standard-operating-procedure: the handover takes one to three days from the signed
  * contract): {@code handoffSlaDays} business days from the deal's close date, until the end of that
- * business day. Business days are those of the team serving the customer's region
- * ({@code baton.calendar.region-holidays}, else the company's {@code baton.calendar.holidays}): weekends and
- * public holidays are not counted. The boundary timer of SalesToCsHandoff.bpmn fires at {@link #deadline};
+ * business day in the business time zone ({@code baton.time-zone}). Business days are those of the team
+ * serving the customer's region ({@code baton.calendar.region-holidays}, else the company's
+ * {@code baton.calendar.holidays}): weekends and public holidays are not counted. The boundary timer of
+ * SalesToCsHandoff.bpmn fires at {@link #deadline};
  * on breach the CS Lead is told which step is still open. Each task is due at its share of the SLA
  * ({@link #due}), so the three steps fit in it; late single tasks are RACI's job (reminder and escalation).
  */
@@ -43,10 +44,12 @@ public class HandoffSla {
   private final MailOutbox mail;
   private final String publicBaseUrl;
   private final BusinessCalendars calendars;
+  private final BusinessTime time;
 
   HandoffSla(RoleRecipients recipients, MailOutbox mail, @Value("${baton.public-base-url}") String publicBaseUrl,
-      BusinessCalendars calendars) {
+      BusinessCalendars calendars, BusinessTime time) {
     this.calendars = calendars;
+    this.time = time;
     this.recipients = recipients;
     this.mail = mail;
     this.publicBaseUrl = publicBaseUrl;
@@ -60,24 +63,20 @@ public class HandoffSla {
     String close = (String) execution.getVariable(HandoffVariables.CLOSE_DATE);
     Number days = (Number) execution.getVariable(HandoffVariables.HANDOFF_SLA_DAYS);
     BusinessCalendar calendar = calendar(execution);
-    Date deadline = deadline(close == null ? today() : LocalDate.parse(close), days == null ? 3 : days.intValue(),
-        calendar);
+    Date deadline = deadline(close == null ? time.today() : LocalDate.parse(close), days == null ? 3 : days.intValue(),
+        calendar, time.zone());
     execution.setVariable(HandoffVariables.HANDOFF_DEADLINE, deadline);
-    execution.setVariable(HandoffVariables.HANDOFF_STARTED, ClockUtil.getCurrentTime());
+    execution.setVariable(HandoffVariables.HANDOFF_STARTED, time.nowAsDate());
     if (execution.getVariable(HandoffVariables.TRANSITION_DATE) == null) {
       // the checklist proposes the end of the SLA as the day Customer Success takes over
       execution.setVariable(HandoffVariables.TRANSITION_DATE,
-          deadline.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString());
+          time.dateOf(deadline).toString());
     }
     return deadline;
   }
 
-  static Date deadline(LocalDate closeDate, int slaDays) {
-    return deadline(closeDate, slaDays, BusinessCalendar.WEEKENDS_ONLY);
-  }
-
-  static Date deadline(LocalDate closeDate, int slaDays, BusinessCalendar calendar) {
-    ZonedDateTime closed = closeDate.atTime(END_OF_BUSINESS_DAY).atZone(ZoneId.systemDefault());
+  static Date deadline(LocalDate closeDate, int slaDays, BusinessCalendar calendar, ZoneId zone) {
+    ZonedDateTime closed = closeDate.atTime(END_OF_BUSINESS_DAY).atZone(zone);
     return Date.from(calendar.addBusinessDays(closed, slaDays).toInstant());
   }
 
@@ -110,21 +109,20 @@ public class HandoffSla {
       deadline = deadline(execution);
     }
     Date started = (Date) execution.getVariable(HandoffVariables.HANDOFF_STARTED);
-    Date now = ClockUtil.getCurrentTime();
+    Date now = time.nowAsDate();
     return due(Step.valueOf(step.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
-        started == null ? now : started, deadline, now, calendar(execution));
+        started == null ? now : started, deadline, now, calendar(execution), time.zone());
   }
 
   /**
    * The step's share of the SLA from {@code started}; if that has passed (a checklist sent back, a late
    * step before it), its share of what remains from {@code now}; never after the deadline; a deadline
-   * already passed makes the step due at once (RACI escalates it).
+   * already passed makes the step due at once (RACI escalates it). Working hours are those of {@code zone}.
    */
-  static Date due(Step step, Date started, Date deadline, Date now, BusinessCalendar calendar) {
+  static Date due(Step step, Date started, Date deadline, Date now, BusinessCalendar calendar, ZoneId zone) {
     if (!now.before(deadline)) {
       return now;
     }
-    ZoneId zone = ZoneId.systemDefault();
     ZonedDateTime end = deadline.toInstant().atZone(zone);
     ZonedDateTime planned = calendar.shareOfWorkingTime(started.toInstant().atZone(zone), end, step.ofSla);
     if (planned.toInstant().isAfter(now.toInstant())) {
@@ -161,9 +159,5 @@ public class HandoffSla {
     execution.setVariable("handoffSlaBreached", true);
     log.warn("Handoff of account {} missed its {}-business-day SLA (deadline {}); open: {}; CS Lead told: {}",
         accountId, model.get("slaDays"), model.get("deadline"), openSteps, to);
-  }
-
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
   }
 }

@@ -2,10 +2,10 @@ package dev.baton.health;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.web.ApiProblem;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -30,9 +30,11 @@ public class HealthSignals {
   private final Accounts accounts;
   private final RedHealthEscalations escalations;
   private final HealthProperties properties;
+  private final BusinessTime time;
 
   HealthSignals(TransactionTemplate transaction, HealthSignalStore signals, HealthScoreStore scores,
-      HealthScorer scorer, Accounts accounts, RedHealthEscalations escalations, HealthProperties properties) {
+      HealthScorer scorer, Accounts accounts, RedHealthEscalations escalations, HealthProperties properties,
+      BusinessTime time) {
     this.transaction = transaction;
     this.signals = signals;
     this.scores = scores;
@@ -40,6 +42,7 @@ public class HealthSignals {
     this.accounts = accounts;
     this.escalations = escalations;
     this.properties = properties;
+    this.time = time;
   }
 
   /** Stores the signals and returns the recomputed health; unknown account = 404 problem. */
@@ -61,7 +64,7 @@ public class HealthSignals {
   private HealthReport recordLocked(String accountId, List<HealthSignal> received) {
     Account locked = accounts.lock(accountId).orElseThrow(() ->
         ApiProblem.notFound("accountId: no account '" + accountId + "'; create it first (PUT /api/accounts/" + accountId + ")"));
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = time.now();
     received.forEach(signal -> signals.insert(accountId, signal, now));
 
     HealthReport previous = scores.latest(accountId).orElse(null);

@@ -1,11 +1,11 @@
 package dev.baton.health;
 
+import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,13 @@ public class RedHealthEscalations {
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
   private final HealthProperties properties;
+  private final BusinessTime time;
 
-  RedHealthEscalations(RuntimeService runtime, JdbcClient jdbc, HealthProperties properties) {
+  RedHealthEscalations(RuntimeService runtime, JdbcClient jdbc, HealthProperties properties, BusinessTime time) {
     this.runtime = runtime;
     this.jdbc = jdbc;
     this.properties = properties;
+    this.time = time;
   }
 
   /** After a recomputation (account row locked): start on entering the worst band, end on leaving it. */
@@ -75,7 +77,7 @@ public class RedHealthEscalations {
     String id = WithoutAuthorization.call(() ->
         runtime.startProcessInstanceByKey(PROCESS_KEY, report.accountId(), variables).getId());
     jdbc.sql("insert into baton_health_escalation (process_instance_id, account_id, started_at) values (?, ?, ?)")
-        .params(id, report.accountId(), new Timestamp(ClockUtil.getCurrentTime().getTime())).update();
+        .params(id, report.accountId(), Timestamp.from(time.now())).update();
     log.info("Health of account {} turned {} ({}): escalation {} started", report.accountId(), report.band(),
         report.overall().rule(), id);
   }
@@ -88,7 +90,7 @@ public class RedHealthEscalations {
 
   private void close(String processInstanceId, String outcome) {
     jdbc.sql("update baton_health_escalation set ended_at = ?, outcome = ? where process_instance_id = ? and ended_at is null")
-        .params(new Timestamp(ClockUtil.getCurrentTime().getTime()), outcome, processInstanceId).update();
+        .params(Timestamp.from(time.now()), outcome, processInstanceId).update();
   }
 
   /** The dimensions in the worst band, for the task form and the escalation mails. */

@@ -3,6 +3,7 @@ package dev.baton.onboarding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,12 +61,12 @@ final class HandoffData {
 
   private HandoffData() {}
 
-  /** The onboarding's start variables from the handoff's variables. */
-  static Map<String, Object> toOnboardingVariables(String accountId, Map<String, Object> handoff) {
+  /** The onboarding's start variables from the handoff's variables (date variables read as days in {@code zone}). */
+  static Map<String, Object> toOnboardingVariables(String accountId, Map<String, Object> handoff, ZoneId zone) {
     Map<String, Object> result = new LinkedHashMap<>();
     JsonNode deal = deal(handoff.get("deal"));
     for (String name : TEXTS) {
-      String value = text(handoff.get(name));
+      String value = text(handoff.get(name), zone);
       if (value == null && deal != null) {
         value = dealText(deal, name);
       }
@@ -74,7 +75,7 @@ final class HandoffData {
       }
     }
     for (String name : DATES) {
-      String value = text(handoff.get(name));
+      String value = text(handoff.get(name), zone);
       if (value == null && deal != null) {
         value = dealText(deal, name);
       }
@@ -87,11 +88,11 @@ final class HandoffData {
       }
     }
     SUMMARIES.forEach((name, parts) -> {
-      String value = text(handoff.get(name));
+      String value = text(handoff.get(name), zone);
       if (value == null) {
         List<String> lines = new ArrayList<>();
         for (String[] part : parts) {
-          String answer = text(handoff.get(part[0]));
+          String answer = text(handoff.get(part[0]), zone);
           if (answer != null) {
             lines.add(part[1] + ": " + answer);
           }
@@ -103,8 +104,8 @@ final class HandoffData {
       }
     });
     RENAMED.forEach((name, handoffName) -> {
-      String value = text(handoff.get(name));
-      value = value != null ? value : text(handoff.get(handoffName));
+      String value = text(handoff.get(name), zone);
+      value = value != null ? value : text(handoff.get(handoffName), zone);
       if (value != null) {
         result.put(name, value);
       }
@@ -127,18 +128,18 @@ final class HandoffData {
     return result;
   }
 
-  /** The date variable as a LocalDate, or null when absent. */
-  static LocalDate date(Object value) {
-    String text = text(value);
+  /** The date variable as a LocalDate (a date variable: its day in {@code zone}), or null when absent. */
+  static LocalDate date(Object value, ZoneId zone) {
+    String text = text(value, zone);
     return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
   }
 
-  private static String text(Object value) {
+  private static String text(Object value, ZoneId zone) {
     if (value == null) {
       return null;
     }
     if (value instanceof java.util.Date date) {
-      return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString();
+      return date.toInstant().atZone(zone).toLocalDate().toString();
     }
     if (value instanceof java.util.Collection<?> list) {
       return list.isEmpty() ? null : String.join("\n", list.stream().map(item -> "- " + item).toList());

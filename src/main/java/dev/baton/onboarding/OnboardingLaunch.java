@@ -1,16 +1,16 @@
 package dev.baton.onboarding;
 
 import dev.baton.account.Accounts;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,24 +32,27 @@ public class OnboardingLaunch {
   private final MailOutbox mail;
   private final ApplicationEventPublisher events;
   private final OnboardingProperties properties;
+  private final BusinessTime time;
 
   OnboardingLaunch(Accounts accounts, Onboardings onboardings, MailOutbox mail,
-      ApplicationEventPublisher events, OnboardingProperties properties) {
+      ApplicationEventPublisher events, OnboardingProperties properties, BusinessTime time) {
     this.accounts = accounts;
     this.onboardings = onboardings;
     this.mail = mail;
     this.events = events;
     this.properties = properties;
+    this.time = time;
   }
 
   /** {@code ${onboardingLaunch.launch(execution)}}. */
   public void launch(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
-    LocalDate launched = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-    LocalDate closeDate = HandoffData.date(execution.getVariable("closeDate"));
+    Date now = time.nowAsDate();
+    LocalDate launched = time.dateOf(now);
+    LocalDate closeDate = HandoffData.date(execution.getVariable("closeDate"), time.zone());
     Integer timeToValueDays = closeDate == null ? null : (int) ChronoUnit.DAYS.between(closeDate, launched);
 
-    execution.setVariable("launchedAt", ClockUtil.getCurrentTime());
+    execution.setVariable("launchedAt", now);
     execution.setVariable("timeToValueDays", timeToValueDays);
     accounts.markLive(accountId, launched, timeToValueDays);
     onboardings.end(execution.getProcessInstanceId(), "launched", timeToValueDays);
@@ -78,7 +81,7 @@ public class OnboardingLaunch {
 
   /** The handoff's renewal date, else the account's. */
   private LocalDate renewalDate(DelegateExecution execution, String accountId) {
-    LocalDate fromHandoff = HandoffData.date(execution.getVariable("renewalDate"));
+    LocalDate fromHandoff = HandoffData.date(execution.getVariable("renewalDate"), time.zone());
     if (fromHandoff != null) {
       return fromHandoff;
     }

@@ -2,15 +2,14 @@ package dev.baton.onboarding;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.handoff.HandoffCompleted;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +32,15 @@ class OnboardingStarter {
   private final Accounts accounts;
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
+  private final BusinessTime time;
 
   OnboardingStarter(RuntimeService runtime, Accounts accounts,
-      Onboardings onboardings, OnboardingProperties properties) {
+      Onboardings onboardings, OnboardingProperties properties, BusinessTime time) {
     this.runtime = runtime;
     this.accounts = accounts;
     this.onboardings = onboardings;
     this.properties = properties;
+    this.time = time;
   }
 
   @EventListener
@@ -49,7 +50,7 @@ class OnboardingStarter {
       throw new IllegalArgumentException("HandoffCompleted of handoff " + event.handoffProcessInstanceId()
           + " has no accountId; the handoff must name the account it hands over");
     }
-    Map<String, Object> variables = HandoffData.toOnboardingVariables(accountId, event.variables());
+    Map<String, Object> variables = HandoffData.toOnboardingVariables(accountId, event.variables(), time.zone());
     ensureAccount(accountId, variables);
     lockAccount(accountId);
     Optional<String> running = onboardings.running(accountId);
@@ -69,13 +70,13 @@ class OnboardingStarter {
   private Map<String, Object> startVariables(HandoffCompleted event, Map<String, Object> handoff) {
     var variables = Variables.fromMap(handoff);
     String segment = (String) handoff.get("segment");
-    LocalDate welcome = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    LocalDate welcome = time.today();
     LocalDate closeDate = handoff.containsKey("closeDate") ? LocalDate.parse((String) handoff.get("closeDate")) : welcome;
     int ttvDays = properties.timeToValueDays(segment);
     variables.putValue("handoffProcessInstanceId", event.handoffProcessInstanceId())
         .putValue("kickoffBusinessDays", properties.kickoffBusinessDays(segment))
         .putValue("timeToValueTargetDays", ttvDays)
-        .putValue("timeToValueTargetDate", Date.from(closeDate.plusDays(ttvDays).atStartOfDay(ZoneId.systemDefault()).toInstant()))
+        .putValue("timeToValueTargetDate", time.startOf(closeDate.plusDays(ttvDays)))
         .putValue("onboardingAtRisk", false)
         .putValue("provisioningUrl", properties.provisioningUrl())
         // the key person who confirms the success plan: the handoff's contact unless the CSM names another

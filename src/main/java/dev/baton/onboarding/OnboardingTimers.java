@@ -1,8 +1,8 @@
 package dev.baton.onboarding;
 
+import dev.baton.calendar.BusinessTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class OnboardingTimers {
 
   private final OnboardingProperties properties;
+  private final BusinessTime time;
 
-  OnboardingTimers(OnboardingProperties properties) {
+  OnboardingTimers(OnboardingProperties properties, BusinessTime time) {
     this.properties = properties;
+    this.time = time;
   }
 
   /** ISO-8601 duration after which an unanswered success plan reminds the CSM (baton.onboarding.confirmation-reminder-after). */
@@ -29,7 +31,7 @@ public class OnboardingTimers {
    */
   public Date linksExpire(DelegateExecution execution) {
     Object askedAt = execution.getVariable("successPlanAskedAt");
-    Date from = askedAt instanceof Date date ? date : ClockUtil.getCurrentTime();
+    Date from = askedAt instanceof Date date ? date : time.nowAsDate();
     return Date.from(from.toInstant().plus(properties.confirmationLinkValidFor()));
   }
 

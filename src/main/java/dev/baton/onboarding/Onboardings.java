@@ -1,10 +1,10 @@
 package dev.baton.onboarding;
 
+import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,10 +14,12 @@ class Onboardings {
 
   private final JdbcClient jdbc;
   private final RuntimeService runtime;
+  private final BusinessTime time;
 
-  Onboardings(JdbcClient jdbc, RuntimeService runtime) {
+  Onboardings(JdbcClient jdbc, RuntimeService runtime, BusinessTime time) {
     this.jdbc = jdbc;
     this.runtime = runtime;
+    this.time = time;
   }
 
   /** The open onboarding of the account; a row whose instance was deleted in Cockpit is closed as cancelled. */
@@ -58,7 +60,7 @@ class Onboardings {
         .param(processInstanceId).query(String.class).optional();
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  private Timestamp now() {
+    return Timestamp.from(time.now());
   }
 }

@@ -1,6 +1,7 @@
 package dev.baton.onboarding;
 
 import dev.baton.account.Accounts;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.customer.AskedQuestion;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.customer.CustomerQuestion;
@@ -9,7 +10,6 @@ import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.RoleRecipients;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,15 +42,17 @@ public class SuccessPlanConfirmation {
   private final Accounts accounts;
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
+  private final BusinessTime time;
 
   SuccessPlanConfirmation(CustomerLinks links, MailOutbox mail, RoleRecipients recipients, Accounts accounts,
-      Onboardings onboardings, OnboardingProperties properties) {
+      Onboardings onboardings, OnboardingProperties properties, BusinessTime time) {
     this.links = links;
     this.mail = mail;
     this.recipients = recipients;
     this.accounts = accounts;
     this.onboardings = onboardings;
     this.properties = properties;
+    this.time = time;
   }
 
   /** Mails the plan with its links to the key person: {@code ${successPlanConfirmation.ask(execution)}}. */
@@ -68,8 +69,7 @@ public class SuccessPlanConfirmation {
         "Is this the plan we agreed at the kickoff? Confirm it, or tell us what should change.",
         List.of(new Choice(CONFIRM, "Confirm the success plan"), new Choice(REQUEST_CHANGES, "Request changes")),
         true, properties.confirmationLinkValidFor()));
-    var validUntil = ClockUtil.getCurrentTime().toInstant().plus(properties.confirmationLinkValidFor())
-        .atZone(ZoneId.systemDefault());
+    var validUntil = time.now().plus(properties.confirmationLinkValidFor()).atZone(time.zone());
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", accountName);
     model.put("approverName", text(execution.getVariable("successPlanApproverName")));
@@ -81,7 +81,7 @@ public class SuccessPlanConfirmation {
     model.put("validUntil", DAY.format(validUntil));
     mail.send(new OutgoingMail("onboarding-success-plan", List.of(email),
         "Please confirm your success plan (" + accountName + ")", model, accountId).withLinksTo(question.id()));
-    execution.setVariable("successPlanAskedAt", ClockUtil.getCurrentTime());
+    execution.setVariable("successPlanAskedAt", time.nowAsDate());
     // Who answers: the key person, by link, unless the CSM records an answer taken by call.
     execution.setVariable("customerAnsweredBy", approver(execution));
     execution.setVariable("customerAnsweredVia", "link");
@@ -97,9 +97,9 @@ public class SuccessPlanConfirmation {
     model.put("approverName", text(execution.getVariable("successPlanApproverName")));
     model.put("approverEmail", execution.getVariable("successPlanApproverEmail"));
     model.put("days", properties.confirmationReminderAfter().toDays());
-    model.put("linksExpire", DAY.format(ClockUtil.getCurrentTime().toInstant()
+    model.put("linksExpire", DAY.format(time.now()
         .plus(properties.confirmationLinkValidFor().minus(properties.confirmationReminderAfter()))
-        .atZone(ZoneId.systemDefault())));
+        .atZone(time.zone())));
     model.put("summary", execution.getVariable("successPlanSummary"));
     mail.send(new OutgoingMail("onboarding-confirmation-reminder", recipients.emails(accountId, "csm"),
         "No answer yet to the success plan of " + execution.getVariable("accountName"), model, accountId));
@@ -147,7 +147,7 @@ public class SuccessPlanConfirmation {
     execution.setVariable("customerAnswer", outcome);
     execution.setVariable("customerComment", notes);
     execution.setVariable("customerAnsweredAt", confirmed
-        ? Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant()) : ClockUtil.getCurrentTime());
+        ? time.startOf(day) : time.nowAsDate());
     execution.setVariable("customerAnsweredBy", confirmed ? by : approver(execution));
     execution.setVariable("customerAnsweredVia", "call");
     links.withdraw(execution.getProcessInstanceId(), MESSAGE);
@@ -184,8 +184,8 @@ public class SuccessPlanConfirmation {
     return name == null ? email : email == null ? name : name + " <" + email + ">";
   }
 
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  private LocalDate today() {
+    return time.today();
   }
 
   private String csmName(String accountId) {

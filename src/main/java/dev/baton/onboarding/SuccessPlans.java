@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.calendar.BusinessTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +33,11 @@ public class SuccessPlans {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Onboardings onboardings;
+  private final BusinessTime time;
 
-  SuccessPlans(Onboardings onboardings) {
+  SuccessPlans(Onboardings onboardings, BusinessTime time) {
     this.onboardings = onboardings;
+    this.time = time;
   }
 
   /** Called by "Record the success plan": {@code ${successPlans.record(execution)}}. */
@@ -50,7 +52,7 @@ public class SuccessPlans {
     int version = previous instanceof Number n ? n.intValue() + 1 : 1;
     plan.put("accountId", (String) execution.getVariable("accountId"));
     plan.put("version", version);
-    plan.put("draftedAt", ClockUtil.getCurrentTime().toInstant().toString());
+    plan.put("draftedAt", time.now().toString());
     String json = plan.toString();
     execution.setVariable("successPlan", SpinValues.jsonValue(json).create());
     execution.setVariable("successPlanVersion", version);

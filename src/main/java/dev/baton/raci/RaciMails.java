@@ -3,6 +3,7 @@ package dev.baton.raci;
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.engine.SignedInUser;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.identity.RoleCatalogue;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,15 +37,17 @@ class RaciMails {
   private final RoleCatalogue roles;
   private final FormService forms;
   private final String publicBaseUrl;
+  private final BusinessTime time;
 
   RaciMails(MailOutbox outbox, RoleRecipients recipients, Accounts accounts, RoleCatalogue roles,
-      FormService forms, @Value("${baton.public-base-url}") String publicBaseUrl) {
+      FormService forms, @Value("${baton.public-base-url}") String publicBaseUrl, BusinessTime time) {
     this.forms = forms;
     this.outbox = outbox;
     this.recipients = recipients;
     this.accounts = accounts;
     this.roles = roles;
     this.publicBaseUrl = publicBaseUrl;
+    this.time = time;
   }
 
   /** C: what input is wanted, with a link to the task. */
@@ -75,7 +77,7 @@ class RaciMails {
       completer = task.getAssignee();
     }
     values.put("completedBy", completer == null ? "Baton (no signed-in user)" : recipients.displayName(completer));
-    values.put("completedAt", TIME.format(ClockUtil.getCurrentTime().toInstant()));
+    values.put("completedAt", TIME.format(time.now()));
     List<CompletionValues.FormValue> outcome = CompletionValues.of(model, task, TaskForm.of(forms, task));
     values.put("values", outcome);
     // The task itself is closed now and Tasklist shows only open tasks: the link leads to what comes next.

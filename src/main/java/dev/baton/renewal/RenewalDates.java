@@ -1,14 +1,15 @@
 package dev.baton.renewal;
 
+import dev.baton.calendar.BusinessTime;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
  * The dates of RenewalPreparation.bpmn, by expression: {@code ${renewalDates.before(renewalDate, 'review')}}
- * is the renewal date minus the configured offset of that step, at {@code baton.renewal.at} local time.
+ * is the renewal date minus the configured offset of that step, at {@code baton.renewal.at} in the business time
+ * zone ({@code baton.time-zone}).
  * Timers use it to start a step (a date already past makes the timer due at once: Camunda runs overdue
  * timers straight away), user tasks as their due date (the invitation by day 120, the signature a month
  * before: a date already past makes the task late at once, and RACI escalates it).
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class RenewalDates {
 
   private final RenewalProperties properties;
+  private final BusinessTime time;
 
-  RenewalDates(RenewalProperties properties) {
+  RenewalDates(RenewalProperties properties, BusinessTime time) {
     this.properties = properties;
+    this.time = time;
   }
 
   /** The moment the step starts: {@code offsets.<step>} days before the renewal date. */
@@ -43,17 +46,17 @@ public class RenewalDates {
   }
 
   Date at(LocalDate day) {
-    ZonedDateTime moment = day.atTime(properties.at()).atZone(ZoneId.systemDefault());
+    ZonedDateTime moment = time.at(day, properties.at());
     return Date.from(moment.toInstant());
   }
 
   /** A renewal date as the process keeps it ({@code yyyy-MM-dd} text) or as a date. */
-  public static LocalDate date(Object value) {
+  public LocalDate date(Object value) {
     if (value instanceof LocalDate date) {
       return date;
     }
     if (value instanceof Date date) {
-      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+      return time.dateOf(date);
     }
     if (value instanceof String text && !text.isBlank()) {
       try {

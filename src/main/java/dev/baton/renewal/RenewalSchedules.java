@@ -3,17 +3,16 @@ package dev.baton.renewal;
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.account.AccountSaved;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.onboarding.OnboardingLaunched;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -41,11 +40,13 @@ public class RenewalSchedules {
   private final RuntimeService runtime;
   private final Accounts accounts;
   private final RenewalDates dates;
+  private final BusinessTime time;
 
-  RenewalSchedules(RuntimeService runtime, Accounts accounts, RenewalDates dates) {
+  RenewalSchedules(RuntimeService runtime, Accounts accounts, RenewalDates dates, BusinessTime time) {
     this.runtime = runtime;
     this.accounts = accounts;
     this.dates = dates;
+    this.time = time;
   }
 
   /**
@@ -122,7 +123,7 @@ public class RenewalSchedules {
    */
   public void startNextCycle(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
-    LocalDate next = RenewalDates.date(execution.getVariable("nextRenewalDate"));
+    LocalDate next = dates.date(execution.getVariable("nextRenewalDate"));
     Optional<String> name = lock(accountId);
     if (name.isEmpty()) {
       throw new IllegalStateException("accountId: account '" + accountId + "' does not exist any more; "
@@ -148,7 +149,7 @@ public class RenewalSchedules {
 
   /** Starts the preparation (the caller holds the account's lock); returns its id, or null for a date already past. */
   String start(String accountId, String accountName, LocalDate renewalDate, Map<String, Object> extra, String why) {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    LocalDate today = time.today();
     if (renewalDate.isBefore(today)) {
       log.warn("Account {}: renewal date {} has passed; no renewal preparation (give the account its next "
           + "renewal date)", accountId, renewalDate);
@@ -188,7 +189,7 @@ public class RenewalSchedules {
 
   private LocalDate scheduledDate(String processInstanceId) {
     Object value = WithoutAuthorization.call(() -> runtime.getVariable(processInstanceId, "renewalDate"));
-    return value == null ? null : RenewalDates.date(value);
+    return value == null ? null : dates.date(value);
   }
 
   private boolean churned(String accountId) {

@@ -47,9 +47,10 @@ public class RenewalSurvey {
   private final RoleRecipients recipients;
   private final RenewalProperties properties;
   private final String publicBaseUrl;
+  private final RenewalDates dates;
 
-  RenewalSurvey(CustomerLinks links, AccountContacts contacts, MailOutbox mail, Accounts accounts, RoleRecipients recipients,
-      RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl) {
+  RenewalSurvey(CustomerLinks links, MailOutbox mail, Accounts accounts, RoleRecipients recipients,
+      RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl, RenewalDates dates) {
     this.links = links;
     this.contacts = contacts;
     this.mail = mail;
@@ -57,6 +58,7 @@ public class RenewalSurvey {
     this.recipients = recipients;
     this.properties = properties;
     this.publicBaseUrl = publicBaseUrl;
+    this.dates = dates;
   }
 
   /** "Send the renewal-likelihood survey": three signed links, valid as long as the process waits for them. */
@@ -64,14 +66,7 @@ public class RenewalSurvey {
     String accountId = (String) execution.getVariable("accountId");
     String accountName = (String) execution.getVariable("accountName");
     String to = (String) execution.getVariable("decisionMakerEmail");
-    Object decisionMakerName = execution.getVariable("decisionMakerName");
-    if (to == null) {
-      // Nobody named on the value review: the account's decision maker from its contacts (docs/lifecycle.md).
-      Optional<Contact> listed = contacts.first(accountId, "decision-maker");
-      to = listed.map(Contact::email).orElse(null);
-      decisionMakerName = listed.map(Contact::name).orElse(null);
-    }
-    String renewal = RenewalDates.date(execution.getVariable("renewalDate")).format(DAY);
+    String renewal = dates.date(execution.getVariable("renewalDate")).format(DAY);
     AskedQuestion question = links.ask(execution, new CustomerQuestion(ANSWERED_MESSAGE,
         "How likely are you to renew?",
         "At this point in time, how likely are you to renew your subscription (" + accountName + ", renewal date "
@@ -125,7 +120,7 @@ public class RenewalSurvey {
     String accountId = (String) execution.getVariable("accountId");
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", execution.getVariable("accountName"));
-    model.put("renewalDate", RenewalDates.date(execution.getVariable("renewalDate")).format(DAY));
+    model.put("renewalDate", dates.date(execution.getVariable("renewalDate")).format(DAY));
     model.put("renewalRisk", execution.getVariable("renewalRisk"));
     model.put("cockpitUrl", publicBaseUrl + "/camunda/app/cockpit/default/#/process-instance/"
         + execution.getProcessInstanceId());

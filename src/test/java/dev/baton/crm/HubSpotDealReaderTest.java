@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.calendar.BusinessTime;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +17,17 @@ import org.junit.jupiter.api.Test;
 class HubSpotDealReaderTest {
 
   final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-  final HubSpotDealReader reader = new HubSpotDealReader(json);
+  final HubSpotDealReader reader = new HubSpotDealReader(json, new BusinessTime(Clock.systemUTC()));
   final HubSpotApi api = new HubSpotApi(new CrmProperties(null,
       new CrmProperties.HubSpot(null, null, List.of("closedwon"), "https://api.example.test/", "t0k3n")), json);
+
+  @Test
+  void aTimestampIsTheDayItFallsOnInTheBusinessTimeZone() {
+    HubSpotDealReader berlin = new HubSpotDealReader(json, new BusinessTime(Clock.system(ZoneId.of("Europe/Berlin"))));
+    assertThat(berlin.date("2026-11-20T23:30:00.000Z")).isEqualTo(LocalDate.parse("2026-11-21"));
+    assertThat(reader.date("2026-11-20T23:30:00.000Z")).isEqualTo(LocalDate.parse("2026-11-20"));
+    assertThat(berlin.date("2026-11-20")).isEqualTo(LocalDate.parse("2026-11-20"));
+  }
 
   @Test
   void readsTheDealWithItsCompanyContactsAndOwner() {

@@ -97,7 +97,7 @@ class MailServerDownDrillTest {
     run = "maildrill-" + UUID.randomUUID().toString().substring(0, 8);
     jobs = new DueJobs(management);
     RetrySchedule schedule = RetrySchedule.of(engine, MailOutbox.PROCESS_KEY, "Task_SendMail");
-    Instant start = RENEWAL.minusDays(90).atTime(LocalTime.of(9, 0)).atZone(ZoneId.systemDefault()).toInstant();
+    Instant start = RENEWAL.minusDays(90).atTime(LocalTime.of(9, 0)).atZone(ZoneId.of("UTC")).toInstant();
     assertThat(schedule.untilLastAttempt()).as("the drill's outage must outlast the retries of its first mails")
         .isLessThan(OUTAGE).isGreaterThan(OUTAGE.minus(STAFF_AT));
 

@@ -348,6 +348,6 @@ class HandoffGenericCrmTest {
   }
 
   static Date at(LocalDateTime local) {
-    return Date.from(local.atZone(ZoneId.systemDefault()).toInstant());
+    return Date.from(local.atZone(ZoneId.of("UTC")).toInstant());
   }
 }

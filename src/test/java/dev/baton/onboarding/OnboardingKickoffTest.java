@@ -253,7 +253,7 @@ class OnboardingKickoffTest {
         .isWaitingAt("Task_CallProvisioningApi").variables()
         .containsEntry("successPlanStatus", "confirmed").containsEntry("successPlanConfirmedBy", "Dana Boss")
         .containsEntry("successPlanConfirmedVia", "call")
-        .containsEntry("successPlanConfirmedAt", Date.from(LocalDate.of(2026, 12, 15).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        .containsEntry("successPlanConfirmedAt", Date.from(LocalDate.of(2026, 12, 15).atStartOfDay(ZoneId.of("UTC")).toInstant()));
     assertThat(accounts.lifecycle(account)).containsEntry("successPlan", "confirmed");
     driver.runJobs(instance);
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ProvisionAndConfigure");
@@ -342,7 +342,7 @@ class OnboardingKickoffTest {
     ProcessInstance instance = driver.start(account, "SMB", LocalDate.of(2026, 11, 10));
     Job timer = management.createJobQuery().processInstanceId(instance.getId())
         .activityId("StartEvent_TimeToValuePassed").singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.of(2026, 12, 10).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.of(2026, 12, 10).atStartOfDay(ZoneId.of("UTC")).toInstant()));
 
     ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
     driver.runJobs(instance);

@@ -3,6 +3,8 @@ package dev.baton.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.calendar.BusinessTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
@@ -14,13 +16,17 @@ import org.junit.jupiter.api.Test;
 /** The step dates from configuration: another company changes numbers in baton.renewal, not the model. */
 class RenewalDatesTest {
 
+  /** Not the server's zone: the steps start at 09:00 in the business time zone (baton.time-zone). */
+  static final ZoneId ZONE = ZoneId.of("America/New_York");
+  static final BusinessTime TIME = new BusinessTime(Clock.system(ZONE));
+
   static Date at(String day, int hour) {
-    return Date.from(LocalDate.parse(day).atTime(hour, 0).atZone(ZoneId.systemDefault()).toInstant());
+    return Date.from(LocalDate.parse(day).atTime(hour, 0).atZone(ZONE).toInstant());
   }
 
   @Test
   void defaultsFollowTheProcedureAt9WithTenDaysToAnswer() {
-    RenewalDates dates = new RenewalDates(new RenewalProperties(null, null, null, null));
+    RenewalDates dates = new RenewalDates(new RenewalProperties(null, null, null, null), TIME);
 
     // Internal review first, the customer hears from us by day 120, surveys at 90 and 75, the contract
     // prepared at 60 and signed at 30 (docs/domain.md#renewals).
@@ -38,7 +44,7 @@ class RenewalDatesTest {
   @Test
   void otherOffsetsTimeAndTermComeFromConfiguration() {
     RenewalDates dates = new RenewalDates(new RenewalProperties(Map.of("review", 150, "survey", 60, "kickoff", 200),
-        14, LocalTime.of(7, 0), Period.ofYears(2)));
+        14, LocalTime.of(7, 0), Period.ofYears(2)), TIME);
 
     assertThat(dates.before("2027-03-31", "review")).isEqualTo(at("2026-11-01", 7));
     assertThat(dates.before("2027-03-31", "survey")).isEqualTo(at("2027-01-30", 7));
@@ -49,8 +55,16 @@ class RenewalDatesTest {
   }
 
   @Test
+  void aDateVariableIsTheDayItFallsOnInTheBusinessTimeZone() {
+    RenewalDates dates = new RenewalDates(new RenewalProperties(null, null, null, null), TIME);
+    // 2027-04-01 02:00 UTC is still 31 March in New York.
+    assertThat(dates.date(Date.from(java.time.Instant.parse("2027-04-01T02:00:00Z")))).isEqualTo(LocalDate.parse("2027-03-31"));
+    assertThat(dates.on(Date.from(java.time.Instant.parse("2027-04-01T02:00:00Z")))).isEqualTo(at("2027-03-31", 9));
+  }
+
+  @Test
   void wrongSettingsAndDatesNameTheFieldAndTheFix() {
-    RenewalDates dates = new RenewalDates(new RenewalProperties(null, null, null, null));
+    RenewalDates dates = new RenewalDates(new RenewalProperties(null, null, null, null), TIME);
     assertThatThrownBy(() -> dates.before("2027-03-31", "kickoff"))
         .hasMessageContaining("baton.renewal.offsets.kickoff is not configured");
     assertThatThrownBy(() -> dates.before("2027-13-01", "review"))

@@ -79,7 +79,7 @@ class RenewalSurveyBenchmark {
   void tenThousandSurveysDueAtOnceAreSentByTheJobExecutor() throws Exception {
     String run = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     // Survey day (renewal date minus 90 days) was yesterday: every survey timer is due as the executor starts.
-    LocalDate renewal = LocalDate.now(ZoneId.systemDefault()).plusDays(89);
+    LocalDate renewal = LocalDate.now(ZoneId.of("UTC")).plusDays(89);
 
     long setupStart = System.nanoTime();
     insertAccounts(run, renewal);

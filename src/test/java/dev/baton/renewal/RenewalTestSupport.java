@@ -43,12 +43,12 @@ final class RenewalTestSupport {
   }
 
   static LocalDate today() {
-    return NOW.atZone(ZoneId.systemDefault()).toLocalDate();
+    return NOW.atZone(ZoneId.of("UTC")).toLocalDate();
   }
 
   /** The moment a step's timer must fire: renewal date minus the offset, at 09:00 local time. */
   static Date due(LocalDate renewalDate, int daysBefore) {
-    return Date.from(renewalDate.minusDays(daysBefore).atTime(LocalTime.of(9, 0)).atZone(ZoneId.systemDefault()).toInstant());
+    return Date.from(renewalDate.minusDays(daysBefore).atTime(LocalTime.of(9, 0)).atZone(ZoneId.of("UTC")).toInstant());
   }
 
   static String newAccountId(String prefix) {
