@@ -49,7 +49,7 @@ public class RenewalSurvey {
   private final String publicBaseUrl;
   private final RenewalDates dates;
 
-  RenewalSurvey(CustomerLinks links, MailOutbox mail, Accounts accounts, RoleRecipients recipients,
+  RenewalSurvey(CustomerLinks links, AccountContacts contacts, MailOutbox mail, Accounts accounts, RoleRecipients recipients,
       RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl, RenewalDates dates) {
     this.links = links;
     this.contacts = contacts;
@@ -66,6 +66,13 @@ public class RenewalSurvey {
     String accountId = (String) execution.getVariable("accountId");
     String accountName = (String) execution.getVariable("accountName");
     String to = (String) execution.getVariable("decisionMakerEmail");
+    Object decisionMakerName = execution.getVariable("decisionMakerName");
+    if (to == null) {
+      // Nobody named on the value review: the account's decision maker from its contacts (docs/lifecycle.md).
+      Optional<Contact> listed = contacts.first(accountId, "decision-maker");
+      to = listed.map(Contact::email).orElse(null);
+      decisionMakerName = listed.map(Contact::name).orElse(null);
+    }
     String renewal = dates.date(execution.getVariable("renewalDate")).format(DAY);
     AskedQuestion question = links.ask(execution, new CustomerQuestion(ANSWERED_MESSAGE,
         "How likely are you to renew?",
