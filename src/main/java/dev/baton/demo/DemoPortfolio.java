@@ -92,7 +92,7 @@ public class DemoPortfolio {
     // One handoff goes all the way, as its people would do it: its onboarding kickoff then waits. Signed today, so
     // its deadline timer cannot fire while the walk-through completes its tasks (on any weekday).
     String walked = dealWon("D-1000", "demo-summit", "Summit Outdoor Gear", 64_000, today, "Rosa Diaz");
-    walkHandoff(walked);
+    walkHandoff(walked, "demo-summit");
 
     // Live accounts: renewal preparation runs for each (the internal review at once, for the CSM).
     account("demo-brightline", "Brightline Analytics", "Mid-Market", today.plusDays(100));
@@ -134,7 +134,7 @@ public class DemoPortfolio {
   }
 
   /** The sales rep fills the checklist, the CSM accepts it, both hold the knowledge transfer. */
-  private void walkHandoff(String processInstanceId) throws Exception {
+  private void walkHandoff(String processInstanceId, String accountId) throws Exception {
     Map<String, Object> checklist = new LinkedHashMap<>();
     checklist.put("useCase", "Plan and track store deliveries across 40 warehouses");
     checklist.put("pricingPlan", "Enterprise, annual");
@@ -159,6 +159,20 @@ public class DemoPortfolio {
         "knowledgeTransferDate", time.nowZoned().toOffsetDateTime().toString(),
         "knowledgeTransferAttendees", "Sales Rep (demo), Customer Success Manager (demo)",
         "knowledgeTransferNotes", "Walked through the checklist; CS owns the account from today"));
+    awaitOnboarding(accountId);
+  }
+
+  /** The hand-over to onboarding is its own job after the sales rep's last step: the portfolio is ready once it ran. */
+  private void awaitOnboarding(String accountId) throws Exception {
+    for (int attempt = 0; attempt < 120; attempt++) {
+      HttpResponse<String> count = send(get("/engine-rest/process-instance/count?processDefinitionKey=OnboardingKickoff"
+          + "&businessKey=" + accountId).header("Authorization", basic("demo:" + DemoUsers.PASSWORD)));
+      if (!count.body().contains("\"count\":0")) {
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("The onboarding of the demo handoff " + accountId + " did not start");
   }
 
   /** Waits (the job executor runs the handoff's automatic steps) for the task, then completes it as its user. */

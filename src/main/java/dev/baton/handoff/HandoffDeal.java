@@ -38,15 +38,17 @@ public class HandoffDeal {
   private final PipedriveDealReader pipedrive;
   private final CrmNotRead notRead;
   private final BusinessTime time;
+  private final SalesRegions regions;
 
   public HandoffDeal(ObjectMapper json, HubSpotDealReader hubSpot, SalesforceDealReader salesforce,
-      PipedriveDealReader pipedrive, CrmNotRead notRead, BusinessTime time) {
+      PipedriveDealReader pipedrive, CrmNotRead notRead, BusinessTime time, SalesRegions regions) {
     this.json = json;
     this.hubSpot = hubSpot;
     this.salesforce = salesforce;
     this.pipedrive = pipedrive;
     this.notRead = notRead;
     this.time = time;
+    this.regions = regions;
   }
 
   public void read(DelegateExecution execution) {
@@ -151,7 +153,7 @@ public class HandoffDeal {
     execution.setVariable(HandoffVariables.INDUSTRY, company == null ? null : company.industry());
     execution.setVariable(HandoffVariables.EMPLOYEES, company == null ? null : company.employees());
     execution.setVariable(HandoffVariables.COUNTRY, company == null ? null : company.country());
-    execution.setVariable(HandoffVariables.REGION, company == null ? null : Regions.of(company.country()));
+    execution.setVariable(HandoffVariables.REGION, company == null ? null : regions.of(company.country()));
     List<DealWon.Contact> contacts = deal.contacts();
     // The main contact: the first one with an e-mail address (the welcome mail goes there).
     DealWon.Contact main = contacts.stream().filter(c -> c.email() != null && !c.email().isBlank()).findFirst()

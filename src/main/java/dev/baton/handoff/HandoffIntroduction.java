@@ -23,6 +23,9 @@ public class HandoffIntroduction {
   static final String KIND = "handoff-welcome";
   private static final Logger log = LoggerFactory.getLogger(HandoffIntroduction.class);
 
+  /** The welcome template introduces the CSM and the CS Lead by name (fields csmName, csLeadName). */
+  private static final String CS_LEAD = "cs-lead";
+
   private final RoleRecipients recipients;
   private final MailOutbox mail;
 
@@ -44,7 +47,7 @@ public class HandoffIntroduction {
     model.put("contactName", execution.getVariable(HandoffVariables.CUSTOMER_CONTACT_NAME));
     model.put("csmName", person(execution.getVariable(HandoffVariables.CSM_USER_ID), accountId, CsmAssignment.CSM));
     model.put("csmEmail", execution.getVariable(HandoffVariables.CSM_EMAIL));
-    List<String> leads = recipients.users(accountId, HandoffSla.CS_LEAD);
+    List<String> leads = recipients.users(accountId, CS_LEAD);
     String lead = leads.isEmpty() ? null : leads.get(0);
     model.put("csLeadName", lead == null ? "our CS Lead" : recipients.displayName(lead));
     model.put("csLeadEmail", lead == null ? null : recipients.emailsOf(List.of(lead)).stream().findFirst().orElse(null));

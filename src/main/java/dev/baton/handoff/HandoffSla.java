@@ -6,6 +6,7 @@ import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
+import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,22 +36,23 @@ import org.springframework.stereotype.Component;
 @Component("handoffSla")
 public class HandoffSla {
 
-  static final String CS_LEAD = "cs-lead";
   /** The SLA runs until this time of day of its last business day. */
   static final LocalTime END_OF_BUSINESS_DAY = LocalTime.of(18, 0);
   private static final Logger log = LoggerFactory.getLogger(HandoffSla.class);
 
   private final RoleRecipients recipients;
+  private final InformedRoles informed;
   private final MailOutbox mail;
   private final String publicBaseUrl;
   private final BusinessCalendars calendars;
   private final BusinessTime time;
 
-  HandoffSla(RoleRecipients recipients, MailOutbox mail, @Value("${baton.public-base-url}") String publicBaseUrl,
+  HandoffSla(RoleRecipients recipients, InformedRoles informed, MailOutbox mail, @Value("${baton.public-base-url}") String publicBaseUrl,
       BusinessCalendars calendars, BusinessTime time) {
     this.calendars = calendars;
     this.time = time;
     this.recipients = recipients;
+    this.informed = informed;
     this.mail = mail;
     this.publicBaseUrl = publicBaseUrl;
   }
@@ -135,7 +137,7 @@ public class HandoffSla {
     return calendars.forRegion((String) execution.getVariable(HandoffVariables.REGION));
   }
 
-  /** "Notify the CS Lead of the SLA breach": mail to the account's CS Lead (else the cs-lead group). */
+  /** "Tell the CS Lead the SLA was missed": mail to the step's raci.informed roles on the account (the CS Lead). */
   public void breached(DelegateExecution execution) {
     String accountId = (String) execution.getVariable(HandoffVariables.ACCOUNT_ID);
     List<Task> open = WithoutAuthorization.call(() -> execution.getProcessEngineServices().getTaskService()
@@ -154,7 +156,7 @@ public class HandoffSla {
     model.put("cockpitUrl", publicBaseUrl + "/camunda/app/cockpit/default/#/process-instance/"
         + execution.getProcessInstanceId());
     String subject = "Handoff SLA missed: " + execution.getVariable(HandoffVariables.ACCOUNT_NAME);
-    List<String> to = recipients.emails(accountId, CS_LEAD);
+    List<String> to = informed.emails(execution, accountId);
     mail.send(new OutgoingMail("handoff-sla-breached", to, subject, model, accountId));
     execution.setVariable("handoffSlaBreached", true);
     log.warn("Handoff of account {} missed its {}-business-day SLA (deadline {}); open: {}; CS Lead told: {}",

@@ -4,6 +4,7 @@ import dev.baton.account.Accounts;
 import dev.baton.identity.RoleCatalogue;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
+import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,23 +26,24 @@ import org.springframework.stereotype.Component;
 @Component("redHealthEscalationPath")
 public class RedHealthEscalationPath {
 
-  static final String CS_LEAD = "cs-lead";
   private static final Logger log = LoggerFactory.getLogger(RedHealthEscalationPath.class);
 
   private final Accounts accounts;
   private final HealthProperties properties;
   private final RoleRecipients recipients;
+  private final InformedRoles informed;
   private final RoleCatalogue roles;
   private final MailOutbox mail;
   private final RedHealthEscalations escalations;
   private final String publicBaseUrl;
 
-  RedHealthEscalationPath(Accounts accounts, HealthProperties properties, RoleRecipients recipients,
+  RedHealthEscalationPath(Accounts accounts, HealthProperties properties, RoleRecipients recipients, InformedRoles informed,
       RoleCatalogue roles, MailOutbox mail, RedHealthEscalations escalations,
       @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.accounts = accounts;
     this.properties = properties;
     this.recipients = recipients;
+    this.informed = informed;
     this.roles = roles;
     this.mail = mail;
     this.escalations = escalations;
@@ -62,11 +64,18 @@ public class RedHealthEscalationPath {
     }
   }
 
-  /** "Escalate": mails the roles of this step of the path about the account still being red. */
+  /**
+   * "Escalate": mails the step's raci.informed roles (the CS Lead) about the account still being red; from
+   * the second review on, the executive sponsor role (baton.health.executive-sponsor-role) first.
+   */
   public void escalate(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
     int review = ((Number) execution.getVariable("reviewCount")).intValue();
-    List<String> escalatedTo = review <= 1 ? List.of(CS_LEAD) : List.of(properties.executiveSponsorRole(), CS_LEAD);
+    List<String> escalatedTo = new java.util.ArrayList<>();
+    if (review > 1) {
+      escalatedTo.add(properties.executiveSponsorRole());
+    }
+    informed.of(execution).stream().filter(role -> !escalatedTo.contains(role)).forEach(escalatedTo::add);
     Set<String> to = new LinkedHashSet<>();
     escalatedTo.forEach(role -> to.addAll(recipients.emails(accountId, role)));
 

@@ -13,14 +13,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Launch, the customer is live (moment of truth "Launch", docs/domain.md#the-eight-moments): the onboarding satisfaction
  * survey goes to the customer (docs/domain.md#csm-standard-operating-procedure), time to value (close date to launch, in days) is
- * recorded on the account, and {@link OnboardingLaunched} is published inside the transaction so renewal
- * preparation starts from it (a failing listener rolls the launch back, nothing half-done).
+ * recorded on the account. Renewal preparation starts from the end event that follows ({@link CustomerLiveMessage}).
  */
 @Component("onboardingLaunch")
 public class OnboardingLaunch {
@@ -30,16 +28,14 @@ public class OnboardingLaunch {
   private final Accounts accounts;
   private final Onboardings onboardings;
   private final MailOutbox mail;
-  private final ApplicationEventPublisher events;
   private final OnboardingProperties properties;
   private final BusinessTime time;
 
   OnboardingLaunch(Accounts accounts, Onboardings onboardings, MailOutbox mail,
-      ApplicationEventPublisher events, OnboardingProperties properties, BusinessTime time) {
+      OnboardingProperties properties, BusinessTime time) {
     this.accounts = accounts;
     this.onboardings = onboardings;
     this.mail = mail;
-    this.events = events;
     this.properties = properties;
     this.time = time;
   }
@@ -49,7 +45,7 @@ public class OnboardingLaunch {
     String accountId = (String) execution.getVariable("accountId");
     Date now = time.nowAsDate();
     LocalDate launched = time.dateOf(now);
-    LocalDate closeDate = HandoffData.date(execution.getVariable("closeDate"), time.zone());
+    LocalDate closeDate = HandoffData.date(execution.getVariable("closeDate"));
     Integer timeToValueDays = closeDate == null ? null : (int) ChronoUnit.DAYS.between(closeDate, launched);
 
     execution.setVariable("launchedAt", now);
@@ -58,11 +54,9 @@ public class OnboardingLaunch {
     onboardings.end(execution.getProcessInstanceId(), "launched", timeToValueDays);
     sendSurvey(execution, accountId);
 
-    LocalDate renewalDate = renewalDate(execution, accountId);
-    events.publishEvent(new OnboardingLaunched(accountId, execution.getProcessInstanceId(), renewalDate));
-    log.info("Account {} is live: time to value {} days (target {}), renewal date {}", accountId,
+    log.info("Account {} is live: time to value {} days (target {})", accountId,
         timeToValueDays == null ? "unknown (no close date)" : timeToValueDays,
-        execution.getVariable("timeToValueTargetDays"), renewalDate == null ? "unknown" : renewalDate);
+        execution.getVariable("timeToValueTargetDays"));
   }
 
   private void sendSurvey(DelegateExecution execution, String accountId) {
@@ -77,14 +71,5 @@ public class OnboardingLaunch {
         : properties.surveyUrl() + (properties.surveyUrl().contains("?") ? "&" : "?") + "account=" + accountId);
     mail.send(new OutgoingMail("onboarding-satisfaction-survey", to == null ? List.of() : List.of(to.toString()),
         "How was your onboarding? (" + execution.getVariable("accountName") + ")", model, accountId));
-  }
-
-  /** The handoff's renewal date, else the account's. */
-  private LocalDate renewalDate(DelegateExecution execution, String accountId) {
-    LocalDate fromHandoff = HandoffData.date(execution.getVariable("renewalDate"), time.zone());
-    if (fromHandoff != null) {
-      return fromHandoff;
-    }
-    return accounts.find(accountId).map(a -> a.renewalDate()).orElse(null);
   }
 }

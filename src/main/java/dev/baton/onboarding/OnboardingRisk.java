@@ -3,7 +3,7 @@ package dev.baton.onboarding;
 import dev.baton.account.Accounts;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
-import dev.baton.raci.RoleRecipients;
+import dev.baton.raci.InformedRoles;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,14 +24,14 @@ public class OnboardingRisk {
 
   private final Accounts accounts;
   private final MailOutbox mail;
-  private final RoleRecipients recipients;
+  private final InformedRoles informed;
   private final String publicBaseUrl;
 
-  OnboardingRisk(Accounts accounts, MailOutbox mail, RoleRecipients recipients,
+  OnboardingRisk(Accounts accounts, MailOutbox mail, InformedRoles informed,
       @Value("${baton.public-base-url}") String publicBaseUrl) {
     this.accounts = accounts;
     this.mail = mail;
-    this.recipients = recipients;
+    this.informed = informed;
     this.publicBaseUrl = publicBaseUrl;
   }
 
@@ -48,7 +48,7 @@ public class OnboardingRisk {
     model.put("currentStep", currentStep(execution));
     model.put("cockpitUrl", publicBaseUrl + "/camunda/app/cockpit/default/#/process-instance/"
         + execution.getProcessInstanceId());
-    mail.send(new OutgoingMail("onboarding-at-risk", recipients.emails(accountId, "cs-lead"),
+    mail.send(new OutgoingMail("onboarding-at-risk", informed.emails(execution, accountId),
         "Onboarding at risk: " + execution.getVariable("accountName") + " is not live "
             + execution.getVariable("timeToValueTargetDays") + " days after closing", model, accountId));
     log.warn("Onboarding of account {} passed its time-to-value target of {} days: at risk, CS Lead told",

@@ -4,6 +4,7 @@ import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
+import dev.baton.handoff.AccountHandOver;
 import dev.baton.handoff.HandoffCompleted;
 import java.time.LocalDate;
 import java.util.Date;
@@ -17,10 +18,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts OnboardingKickoff when the handoff completes (synchronously, in the handoff's transaction: if
- * the start fails, the handoff's last step fails too and nothing is lost). Business key = account id;
+ * Starts OnboardingKickoff by its message start event (AccountHandedOver) when the handoff completes:
+ * synchronously, in the transaction of the handoff's end event job, so a failing start fails that job
+ * (retried, then an incident) and nothing is lost. Business key = account id;
  * the account's row is locked first, so "is one running?" and "start one" cannot interleave: at most
- * one onboarding runs per account, on H2 and PostgreSQL alike.
+ * one onboarding runs per account, on H2 and PostgreSQL alike, and a retried job starts none twice.
  */
 @Component
 class OnboardingStarter {
@@ -50,7 +52,7 @@ class OnboardingStarter {
       throw new IllegalArgumentException("HandoffCompleted of handoff " + event.handoffProcessInstanceId()
           + " has no accountId; the handoff must name the account it hands over");
     }
-    Map<String, Object> variables = HandoffData.toOnboardingVariables(accountId, event.variables(), time.zone());
+    Map<String, Object> variables = HandoffData.toOnboardingVariables(event);
     ensureAccount(accountId, variables);
     lockAccount(accountId);
     Optional<String> running = onboardings.running(accountId);
@@ -59,8 +61,9 @@ class OnboardingStarter {
           event.handoffProcessInstanceId(), accountId, running.get());
       return;
     }
-    String id = WithoutAuthorization.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, accountId,
-        startVariables(event, variables)).getId());
+    String id = WithoutAuthorization.call(() -> runtime.createMessageCorrelation(AccountHandOver.MESSAGE)
+        .processInstanceBusinessKey(accountId).setVariables(startVariables(event, variables))
+        .correlateStartMessage().getId());
     onboardings.started(id, accountId, event.handoffProcessInstanceId());
     accounts.markOnboarding(accountId);
     log.info("Onboarding {} started for account {} ({} segment) from handoff {}", id, accountId,

@@ -8,6 +8,7 @@ import dev.baton.customer.CustomerQuestion;
 import dev.baton.customer.CustomerQuestion.Choice;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
+import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,16 +40,18 @@ public class SuccessPlanConfirmation {
   private final CustomerLinks links;
   private final MailOutbox mail;
   private final RoleRecipients recipients;
+  private final InformedRoles informed;
   private final Accounts accounts;
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
   private final BusinessTime time;
 
-  SuccessPlanConfirmation(CustomerLinks links, MailOutbox mail, RoleRecipients recipients, Accounts accounts,
+  SuccessPlanConfirmation(CustomerLinks links, MailOutbox mail, RoleRecipients recipients, InformedRoles informed, Accounts accounts,
       Onboardings onboardings, OnboardingProperties properties, BusinessTime time) {
     this.links = links;
     this.mail = mail;
     this.recipients = recipients;
+    this.informed = informed;
     this.accounts = accounts;
     this.onboardings = onboardings;
     this.properties = properties;
@@ -101,7 +104,7 @@ public class SuccessPlanConfirmation {
         .plus(properties.confirmationLinkValidFor().minus(properties.confirmationReminderAfter()))
         .atZone(time.zone())));
     model.put("summary", execution.getVariable("successPlanSummary"));
-    mail.send(new OutgoingMail("onboarding-confirmation-reminder", recipients.emails(accountId, "csm"),
+    mail.send(new OutgoingMail("onboarding-confirmation-reminder", informed.emails(execution, accountId),
         "No answer yet to the success plan of " + execution.getVariable("accountName"), model, accountId));
     log.info("Account {} has not answered the success plan in {}: CSM reminded", accountId,
         properties.confirmationReminderAfter());

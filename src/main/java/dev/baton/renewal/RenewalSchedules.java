@@ -32,7 +32,7 @@ public class RenewalSchedules {
 
   public static final String PROCESS_KEY = "RenewalPreparation";
   static final String DATE_MOVED_MESSAGE = "RenewalDateMoved";
-  /** Contact variables a new cycle takes over from the one before (or from onboarding), so forms come prefilled. */
+  /** Contact variables a new cycle takes over from the one before, so forms come prefilled. */
   static final List<String> CONTACT_VARIABLES = List.of("decisionMakerName", "decisionMakerEmail",
       "customerExecutiveEmail", "workingTeamEmails", "customerContactName", "customerContactEmail");
   private static final Logger log = LoggerFactory.getLogger(RenewalSchedules.class);
@@ -71,7 +71,7 @@ public class RenewalSchedules {
         log.info("Account {} is churned: no renewal preparation until it gets a new renewal date", accountId);
         return;
       }
-      start(accountId, name.get(), renewalDate, Map.of(), "account saved");
+      start(accountId, name.get(), renewalDate, Map.of(), null, "account saved");
       return;
     }
     ProcessInstance instance = running.get(0);
@@ -84,7 +84,11 @@ public class RenewalSchedules {
     }
   }
 
-  /** The customer is live: prepare the renewal if its date is known and none is running yet. */
+  /**
+   * The customer is live (message CustomerLive of OnboardingKickoff.bpmn): prepare the renewal by the
+   * model's message start event if its date is known and none is running yet. Only the event's values are
+   * used; the onboarding's variables are its own.
+   */
   @EventListener
   @Transactional
   public void onboardingLaunched(OnboardingLaunched event) {
@@ -112,7 +116,7 @@ public class RenewalSchedules {
           accountId, running.get(0).getId());
       return;
     }
-    start(accountId, name.get(), renewalDate, contacts(event.onboardingProcessInstanceId()), "onboarding launched");
+    start(accountId, name.get(), renewalDate, contacts(event), OnboardingLaunched.MESSAGE, "onboarding launched");
   }
 
   /**
@@ -143,12 +147,16 @@ public class RenewalSchedules {
         carried.put(variable, value);
       }
     });
-    String id = start(accountId, name.get(), next, carried, "renewed");
+    String id = start(accountId, name.get(), next, carried, null, "renewed");
     execution.setVariable("nextCycleProcessInstanceId", id);
   }
 
-  /** Starts the preparation (the caller holds the account's lock); returns its id, or null for a date already past. */
-  String start(String accountId, String accountName, LocalDate renewalDate, Map<String, Object> extra, String why) {
+  /**
+   * Starts the preparation (the caller holds the account's lock) by the named message start event, or by
+   * the blank start event when message is null; returns its id, or null for a date already past.
+   */
+  String start(String accountId, String accountName, LocalDate renewalDate, Map<String, Object> extra, String message,
+      String why) {
     LocalDate today = time.today();
     if (renewalDate.isBefore(today)) {
       log.warn("Account {}: renewal date {} has passed; no renewal preparation (give the account its next "
@@ -161,8 +169,10 @@ public class RenewalSchedules {
         .putValue("accountName", accountName)
         .putValue("renewalDate", renewalDate.toString())
         .putValue("nextRenewalDate", dates.next(renewalDate));
-    String id = WithoutAuthorization.call(() -> runtime.createProcessInstanceByKey(PROCESS_KEY)
-        .businessKey(accountId).setVariables(variables).execute().getId());
+    String id = WithoutAuthorization.call(() -> message == null
+        ? runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(accountId).setVariables(variables).execute().getId()
+        : runtime.createMessageCorrelation(message).processInstanceBusinessKey(accountId).setVariables(variables)
+            .correlateStartMessage().getId());
     log.info("Renewal preparation {} started for account {} (renewal date {}, {})", id, accountId, renewalDate, why);
     return id;
   }
@@ -206,28 +216,18 @@ public class RenewalSchedules {
     return name;
   }
 
-  /** Contacts the onboarding already knows (decision maker, executive, working team), if any. */
-  private Map<String, Object> contacts(String onboardingProcessInstanceId) {
+  /** The onboarding's main contact gets the survey until somebody names the decision maker on the value review form. */
+  private static Map<String, Object> contacts(OnboardingLaunched event) {
     Map<String, Object> found = new HashMap<>();
-    if (onboardingProcessInstanceId == null) {
-      return found;
+    if (event.customerContactName() != null) {
+      found.put("customerContactName", event.customerContactName());
     }
-    Map<String, Object> variables = WithoutAuthorization.call(() -> {
-      try {
-        return runtime.getVariables(onboardingProcessInstanceId, CONTACT_VARIABLES);
-      } catch (org.camunda.bpm.engine.ProcessEngineException gone) {
-        return Map.<String, Object>of();
+    if (event.customerContactEmail() != null) {
+      found.put("customerContactEmail", event.customerContactEmail());
+      found.put("decisionMakerEmail", event.customerContactEmail());
+      if (event.customerContactName() != null) {
+        found.put("decisionMakerName", event.customerContactName());
       }
-    });
-    variables.forEach((name, value) -> {
-      if (value != null) {
-        found.put(name, value);
-      }
-    });
-    if (!found.containsKey("decisionMakerEmail") && found.get("customerContactEmail") != null) {
-      // Until somebody names the decision maker on the value review form, the main contact gets the survey.
-      found.put("decisionMakerEmail", found.get("customerContactEmail"));
-      found.putIfAbsent("decisionMakerName", found.get("customerContactName"));
     }
     return found;
   }

@@ -9,6 +9,7 @@ import dev.baton.customer.CustomerQuestion;
 import dev.baton.customer.CustomerQuestion.Choice;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
+import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -45,17 +46,20 @@ public class RenewalSurvey {
   private final MailOutbox mail;
   private final Accounts accounts;
   private final RoleRecipients recipients;
+  private final InformedRoles informed;
   private final RenewalProperties properties;
   private final String publicBaseUrl;
   private final RenewalDates dates;
 
   RenewalSurvey(CustomerLinks links, AccountContacts contacts, MailOutbox mail, Accounts accounts, RoleRecipients recipients,
-      RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl, RenewalDates dates) {
+      InformedRoles informed, RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl,
+      RenewalDates dates) {
     this.links = links;
     this.contacts = contacts;
     this.mail = mail;
     this.accounts = accounts;
     this.recipients = recipients;
+    this.informed = informed;
     this.properties = properties;
     this.publicBaseUrl = publicBaseUrl;
     this.dates = dates;
@@ -122,7 +126,7 @@ public class RenewalSurvey {
         properties.surveyAnswerDays());
   }
 
-  /** "Notify the CS Lead" of a Not likely / Unsure answer. */
+  /** "Notify the CS Lead" of a Not likely / Unsure answer: the step's raci.informed roles on the account. */
   public void notifyCsLead(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
     Map<String, Object> model = new HashMap<>();
@@ -131,7 +135,7 @@ public class RenewalSurvey {
     model.put("renewalRisk", execution.getVariable("renewalRisk"));
     model.put("cockpitUrl", publicBaseUrl + "/camunda/app/cockpit/default/#/process-instance/"
         + execution.getProcessInstanceId());
-    List<String> to = new ArrayList<>(recipients.emails(accountId, "cs-lead"));
+    List<String> to = new ArrayList<>(informed.emails(execution, accountId));
     mail.send(new OutgoingMail("renewal-at-risk", to, "Renewal at risk: " + execution.getVariable("accountName"),
         model, accountId));
   }

@@ -97,15 +97,6 @@ class HandoffRulesTest {
     assertThat(HandoffDeal.annualContractValue(HandoffDeal.complete(deal(null, null, null, null), CLOSE))).isNull();
   }
 
-  @Test
-  void countriesMapToRegions() {
-    assertThat(Regions.of("Germany")).isEqualTo("EMEA");
-    assertThat(Regions.of("us")).isEqualTo("NA");
-    assertThat(Regions.of(" Brazil ")).isEqualTo("LATAM");
-    assertThat(Regions.of("JP")).isEqualTo("APAC");
-    assertThat(Regions.of("Atlantis")).isNull();
-    assertThat(Regions.of(null)).isNull();
-  }
 
   private static DealWon deal(BigDecimal amount, String start, String end, String renewal) {
     return new DealWon("crm", "1", "a", "A", amount, "EUR", LocalDate.parse("2026-11-20"), date(start), date(end),

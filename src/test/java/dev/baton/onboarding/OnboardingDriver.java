@@ -114,7 +114,7 @@ final class OnboardingDriver {
   /** The handoff's last step: publishes HandoffCompleted in its transaction. */
   void handOver(String accountId, Map<String, Object> variables) {
     transaction.executeWithoutResult(status ->
-        events.publishEvent(new HandoffCompleted(accountId, "handoff-" + UUID.randomUUID(), variables)));
+        events.publishEvent(HandoffCompleted.of(accountId, "handoff-" + UUID.randomUUID(), variables)));
   }
 
   ProcessInstance onboarding(String accountId) {

@@ -85,6 +85,11 @@ class OnboardingFromHandoffTest {
     complete(handoff, "Task_KnowledgeTransfer", Map.of("knowledgeTransferDate", "2026-11-23",
         "knowledgeTransferAttendees", "Sam, Jane", "knowledgeTransferNotes", "CFO cares about ROI",
         "kickoffDate", "2026-11-30"));
+    // The sales rep's Complete commits only their work: onboarding starts from the end event's own job.
+    BpmnAwareTests.assertThat(handoff).isWaitingAt("EndEvent_HandedOver");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OnboardingStarter.PROCESS_KEY)
+        .processInstanceBusinessKey(accountId).count()).isZero();
+    Jobs.executeAll(management, handoff.getId());
     BpmnAwareTests.assertThat(handoff).isEnded();
 
     List<ProcessInstance> onboardings = runtime.createProcessInstanceQuery()

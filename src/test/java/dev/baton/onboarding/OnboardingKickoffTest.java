@@ -141,12 +141,17 @@ class OnboardingKickoffTest {
     ClockUtil.setCurrentTime(at("2026-12-21T09:00:00Z"));
     driver.complete(instance, "Task_ConfirmLaunch", Map.of("customerLive", true, "launchNotes", "All 12 users live"));
 
+    // The CSM's confirmation commits the launch; the message to renewal is the end event's own job.
+    BpmnAwareTests.assertThat(instance).hasPassed("Task_RecordLaunch").isWaitingAt("EndEvent_Launched");
+    assertThat(published.stream(OnboardingLaunched.class).filter(e -> e.accountId().equals(account))).isEmpty();
+    driver.runJobs(instance);
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RecordLaunch", "EndEvent_Launched");
     // Close date 2026-11-11 to launch 2026-12-21: 40 days.
     assertThat(accounts.lifecycle(account)).containsEntry("stage", "live").containsEntry("onboardingStatus", "launched")
         .containsEntry("timeToValueDays", "40").containsEntry("launchDate", "2026-12-21");
     assertThat(published.stream(OnboardingLaunched.class).filter(e -> e.accountId().equals(account)).toList())
-        .containsExactly(new OnboardingLaunched(account, instance.getId(), LocalDate.of(2027, 11, 11)));
+        .containsExactly(new OnboardingLaunched(account, instance.getId(), LocalDate.of(2027, 11, 11), "Kim Key",
+            OnboardingDriver.CUSTOMER));
     assertThat(jdbc.sql("select time_to_value_days from baton_onboarding where process_instance_id = ?")
         .param(instance.getId()).query(Integer.class).single()).isEqualTo(40);
     assertThat(driver.mailsTo(account, OnboardingDriver.CUSTOMER, "How was your onboarding?")).hasSize(1);

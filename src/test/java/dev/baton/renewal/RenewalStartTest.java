@@ -126,6 +126,21 @@ class RenewalStartTest {
   }
 
   @Test
+  void onboardingLaunchStartsByTheCustomerLiveMessageWithTheContactItCarries() {
+    String account = renewals.save(RenewalTestSupport.newAccountId("launch-contact"), null);
+    LocalDate renewal = today().plusDays(365);
+
+    transaction.executeWithoutResult(s -> events.publishEvent(
+        new OnboardingLaunched(account, "onboarding-gone", renewal, "Kim Key", "kim@customer.test")));
+
+    ProcessInstance instance = renewals.instance(account);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance)
+        .hasPassed("StartEvent_CustomerLive").hasNotPassed("StartEvent_RenewalDateKnown");
+    assertThat(runtime.getVariables(instance.getId())).containsEntry("decisionMakerEmail", "kim@customer.test")
+        .containsEntry("decisionMakerName", "Kim Key").containsEntry("customerContactEmail", "kim@customer.test");
+  }
+
+  @Test
   void onboardingLaunchWithoutADateUsesTheAccountsDate() {
     LocalDate renewal = today().plusDays(180);
     String account = RenewalTestSupport.newAccountId("launch-nodate");
