@@ -49,7 +49,7 @@ class ContactsFromHandoff {
 
   @EventListener
   public void handedOver(HandoffCompleted event) {
-    Object value = event.variables().get("contacts");
+    String value = event.deal().crmContacts();
     // An account the handoff did not save (no row) has nowhere to keep contacts; nothing to fill then.
     if (value == null || !accounts.exists(event.accountId()) || !contacts.of(event.accountId()).isEmpty()) {
       return;

@@ -30,10 +30,10 @@ public record HandoffCompleted(String accountId, String handoffProcessInstanceId
   public record Deal(String accountName, String dealName, String crm, String dealId, Double amount, String currency,
       LocalDate closeDate, LocalDate contractStart, LocalDate contractEnd, LocalDate renewalDate, String segment,
       String region, String industry, String customerContactName, String customerContactEmail, String csmUserId,
-      String csmName, String salesRepUserId) {
+      String csmName, String salesRepUserId, String crmContacts) {
 
     static final Deal EMPTY = new Deal(null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   /**

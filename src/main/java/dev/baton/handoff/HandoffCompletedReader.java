@@ -43,7 +43,13 @@ final class HandoffCompletedReader {
         withDeal(HandoffVariables.REGION), withDeal(HandoffVariables.INDUSTRY),
         withDeal(HandoffVariables.CUSTOMER_CONTACT_NAME), withDeal(HandoffVariables.CUSTOMER_CONTACT_EMAIL),
         either("csm", HandoffVariables.CSM_USER_ID), withDeal(HandoffVariables.CSM_NAME),
-        either("salesRep", HandoffVariables.SALES_REP_USER_ID));
+        either("salesRep", HandoffVariables.SALES_REP_USER_ID), crmContacts());
+  }
+
+  /** The CRM's contacts as the handoff keeps them (a JSON array), or null. */
+  private String crmContacts() {
+    Object value = variables.get("contacts");
+    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 
   private HandoffCompleted.Checklist checklist() {

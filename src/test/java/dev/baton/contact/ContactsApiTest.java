@@ -111,7 +111,7 @@ class ContactsApiTest {
          {"name": "No Mail", "role": "Champion"}]""";
 
     transaction.executeWithoutResult(status ->
-        events.publishEvent(new HandoffCompleted(account, "handoff", Map.of("contacts", crm))));
+        events.publishEvent(HandoffCompleted.of(account, "handoff", Map.of("contacts", crm))));
 
     assertThat(contacts.of(account)).containsExactly(
         new Contact("Dana Decider", "dana@customer.test", null, "decision-maker", null),
@@ -121,7 +121,7 @@ class ContactsApiTest {
     // A list someone keeps is not overwritten by a later handoff.
     contacts.replace(account, List.of(new Contact("Una User", "una@customer.test", null, "user", null)));
     transaction.executeWithoutResult(status ->
-        events.publishEvent(new HandoffCompleted(account, "handoff-2", Map.of("contacts", crm))));
+        events.publishEvent(HandoffCompleted.of(account, "handoff-2", Map.of("contacts", crm))));
     assertThat(contacts.of(account)).extracting(Contact::email).containsExactly("una@customer.test");
   }
 
