@@ -4,29 +4,27 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Service;
 
-/** The contacts of each account (baton_account_contact), read and replaced as a whole list. */
-@Repository
+/**
+ * The contact module's API: the contacts of each account, read by persona and replaced as a whole list. Other
+ * modules (the NPS programme, the renewal survey) ask here; the table itself stays behind {@link ContactStore}.
+ */
+@Service
 public class AccountContacts {
 
-  private final JdbcClient jdbc;
+  private final ContactStore store;
 
-  AccountContacts(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  AccountContacts(ContactStore store) {
+    this.store = store;
   }
 
   /** The account's contacts in the order they were given; empty when none are known. */
   public List<Contact> of(String accountId) {
-    return jdbc.sql("select * from baton_account_contact where account_id = ? order by position")
-        .param(accountId)
-        .query((rs, row) -> new Contact(rs.getString("name"), rs.getString("email"), rs.getString("title"),
-            rs.getString("persona"), rs.getString("influence")))
-        .list();
+    return store.of(accountId);
   }
 
   /** The contacts with any of these personas, one per e-mail address (the first listed wins). */
@@ -34,7 +32,7 @@ public class AccountContacts {
     Map<String, Contact> byEmail = new LinkedHashMap<>();
     for (Contact contact : of(accountId)) {
       if (personas.contains(contact.persona())) {
-        byEmail.putIfAbsent(contact.email().toLowerCase(java.util.Locale.ROOT), contact);
+        byEmail.putIfAbsent(contact.email().toLowerCase(Locale.ROOT), contact);
       }
     }
     return new ArrayList<>(byEmail.values());
@@ -51,15 +49,7 @@ public class AccountContacts {
   }
 
   /** Replaces the account's list (the caller checked that the account exists). */
-  @Transactional
   public void replace(String accountId, List<Contact> contacts) {
-    jdbc.sql("delete from baton_account_contact where account_id = ?").param(accountId).update();
-    for (int i = 0; i < contacts.size(); i++) {
-      Contact c = contacts.get(i);
-      jdbc.sql("""
-              insert into baton_account_contact (account_id, position, name, email, title, persona, influence)
-              values (?, ?, ?, ?, ?, ?, ?)""")
-          .params(accountId, i, c.name(), c.email(), c.title(), c.persona(), c.influence()).update();
-    }
+    store.replace(accountId, contacts);
   }
 }
