@@ -1,12 +1,12 @@
 package dev.baton.nps;
 
+import dev.baton.calendar.BusinessTime;
 import dev.baton.contact.AccountTeamAccess;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,17 +20,19 @@ class NpsController {
 
   private final NpsStore store;
   private final AccountTeamAccess access;
+  private final BusinessTime time;
 
-  NpsController(NpsStore store, AccountTeamAccess access) {
+  NpsController(NpsStore store, AccountTeamAccess access, BusinessTime time) {
     this.store = store;
     this.access = access;
+    this.time = time;
   }
 
   @GetMapping("/api/accounts/{accountId}/nps")
   Map<String, Object> get(@PathVariable String accountId) {
     access.check(accountId);
     List<NpsStore.Survey> surveys = store.surveys(accountId);
-    Instant since = ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneOffset.UTC).minusMonths(12).toInstant();
+    Instant since = time.nowZoned().minusMonths(12).toInstant();
     List<Integer> scores = surveys.stream().flatMap(s -> s.responses().stream())
         .filter(r -> r.score() != null && !r.answeredAt().isBefore(since)).map(NpsStore.Response::score).toList();
     Map<String, Object> answer = new LinkedHashMap<>();

@@ -1,9 +1,8 @@
 package dev.baton.nps;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import dev.baton.calendar.BusinessTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class NpsRhythm {
 
   private final NpsProperties properties;
+  private final BusinessTime time;
 
-  NpsRhythm(NpsProperties properties) {
+  NpsRhythm(NpsProperties properties, BusinessTime time) {
     this.properties = properties;
+    this.time = time;
   }
 
   /**
@@ -28,7 +29,7 @@ public class NpsRhythm {
    */
   public Date firstSurvey(Object launchedOn) {
     LocalDate day = LocalDate.parse(launchedOn.toString()).plus(properties.firstAfter());
-    Date now = ClockUtil.getCurrentTime();
+    Date now = time.nowAsDate();
     while (at(day).before(now)) {
       day = day.plus(properties.interval());
     }
@@ -46,6 +47,6 @@ public class NpsRhythm {
   }
 
   private Date at(LocalDate day) {
-    return Date.from(day.atTime(properties.at()).atZone(ZoneId.systemDefault()).toInstant());
+    return Date.from(time.at(day, properties.at()).toInstant());
   }
 }

@@ -2,13 +2,12 @@ package dev.baton.nps;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.onboarding.OnboardingLaunched;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +27,17 @@ class NpsStart {
 
   private final RuntimeService runtime;
   private final Accounts accounts;
+  private final BusinessTime time;
 
-  NpsStart(RuntimeService runtime, Accounts accounts) {
+  NpsStart(RuntimeService runtime, Accounts accounts, BusinessTime time) {
     this.runtime = runtime;
     this.accounts = accounts;
+    this.time = time;
   }
 
   @EventListener
   public void launched(OnboardingLaunched event) {
-    start(event.accountId(),
-        ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString());
+    start(event.accountId(), time.today().toString());
   }
 
   /** Starts the account's programme counting from this launch day, unless it runs or the account churned. */

@@ -1,6 +1,7 @@
 package dev.baton.nps;
 
 import dev.baton.account.Accounts;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.contact.AccountContacts;
 import dev.baton.contact.Contact;
 import dev.baton.customer.AskedQuestion;
@@ -14,7 +15,6 @@ import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.RoleRecipients;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,9 +52,11 @@ public class NpsSurveys {
   private final RoleRecipients recipients;
   private final NpsProperties properties;
   private final String publicBaseUrl;
+  private final BusinessTime time;
 
   NpsSurveys(NpsStore store, Accounts accounts, AccountContacts contacts, CustomerLinks links, MailOutbox mail, HealthSignals health,
-      RoleRecipients recipients, NpsProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl) {
+      RoleRecipients recipients, NpsProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl,
+      BusinessTime time) {
     this.store = store;
     this.accounts = accounts;
     this.contacts = contacts;
@@ -65,17 +66,18 @@ public class NpsSurveys {
     this.recipients = recipients;
     this.properties = properties;
     this.publicBaseUrl = publicBaseUrl;
+    this.time = time;
   }
 
   /** "Open the survey round": who is asked this time (variables npsSurveyId, npsSurveyedOn, npsRespondentCount). */
   public void open(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = time.now();
     List<Contact> respondents = contacts.withPersonas(accountId, properties.personas());
     String id = UUID.randomUUID().toString();
     store.openSurvey(id, accountId, execution.getProcessInstanceId(), now, respondents);
     execution.setVariable("npsSurveyId", id);
-    execution.setVariable("npsSurveyedOn", now.atZone(ZoneId.systemDefault()).toLocalDate().toString());
+    execution.setVariable("npsSurveyedOn", time.dateOf(now).toString());
     execution.setVariable("npsRespondentCount", respondents.size());
     if (respondents.isEmpty()) {
       log.warn("Account {} has no contact with a persona of {}: NPS survey {} asks nobody (keep the contacts with "
@@ -123,7 +125,7 @@ public class NpsSurveys {
     String email = (String) execution.getVariable("respondentEmail");
     int score = Integer.parseInt((String) execution.getVariable("customerAnswer"));
     Object comment = execution.getVariable("customerComment");
-    Instant at = ClockUtil.getCurrentTime().toInstant();
+    Instant at = time.now();
     store.answered((String) execution.getVariable("npsSurveyId"), email, score,
         comment == null ? null : comment.toString(), at);
     execution.setVariable("npsScore", score);
@@ -166,7 +168,7 @@ public class NpsSurveys {
   public void close(DelegateExecution execution) {
     Object id = execution.getVariable("npsSurveyId");
     if (id != null) {
-      store.closeSurvey(id.toString(), ClockUtil.getCurrentTime().toInstant());
+      store.closeSurvey(id.toString(), time.now());
     }
   }
 
