@@ -18,27 +18,28 @@ import org.springframework.stereotype.Component;
  * Server-side checks of the checklist and review forms (task listeners on completion), so a task
  * completed through the REST API cannot skip what the forms require; and a renewal date corrected
  * in the checklist updates the account. The checklist's required and date fields are read from the
- * deployed form itself (forms/handoff-checklist.form), the one list of them.
+ * form the task shows (forms/handoff-checklist.form of its process version), the one list of them.
  */
 @Component("handoffChecklist")
 public class HandoffChecklist {
 
-  /** The checklist's form: its required and date fields are what the server checks (ChecklistForm). */
-  static final String FORM = "handoff-checklist";
   private static final Logger log = LoggerFactory.getLogger(HandoffChecklist.class);
 
   private final AccountRepository accounts;
   private final AccountService accountService;
+  private final ChecklistForm checklistForm;
 
-  HandoffChecklist(AccountRepository accounts, AccountService accountService) {
+  HandoffChecklist(AccountRepository accounts, AccountService accountService, ChecklistForm checklistForm) {
     this.accounts = accounts;
     this.accountService = accountService;
+    this.checklistForm = checklistForm;
   }
 
   /** Complete listener of "Complete the handoff checklist". */
   public void checkChecklist(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    ChecklistForm.Fields fields = ChecklistForm.of(FORM);
+    // The form this task shows: the one deployed with its process version.
+    ChecklistForm.Fields fields = checklistForm.of(task.getId());
     for (String field : fields.required()) {
       Object value = task.getVariable(field);
       if (value == null || value.toString().isBlank()) {
