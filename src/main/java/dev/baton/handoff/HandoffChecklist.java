@@ -3,6 +3,7 @@ package dev.baton.handoff;
 import dev.baton.account.Account;
 import dev.baton.account.AccountRepository;
 import dev.baton.account.AccountService;
+import dev.baton.mail.EmailAddress;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public class HandoffChecklist {
       }
     }
     Object email = task.getVariable(HandoffVariables.CUSTOMER_CONTACT_EMAIL);
-    if (email != null && !email.toString().isBlank() && !email.toString().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (email != null && !email.toString().isBlank() && !EmailAddress.valid(email.toString())) {
       problems.add("customerContactEmail: '" + email + "' is not an e-mail address");
     }
     if (!problems.isEmpty()) {
