@@ -49,12 +49,14 @@ class ModuleWallsTest {
       // The doors to the engine (docs/engine-extensions.md): every internal sits behind one of these.
       Map.entry("engine", Set.of("WithoutAuthorization", "ReportedJobFailure", "UserTaskExtension", "DeclaredUserTask",
           "UserTaskListeners", "TimeoutTimers", "DueDateCalendar", "VariablesWrittenNow", "SignedInUser",
-          "PasswordAttempts", "PasswordCheckedUsers", "EngineTables", "DeployedForms", "ModelExpressions", "JobLockOwners")),
+          "PasswordAttempts", "PasswordCheckedUsers", "EngineTables", "ModelExpressions", "JobLockOwners")),
       Map.entry("handoff", Set.of("HandoffCompleted")),
       // A measurement from outside the health module (an NPS answer) is scored like any pushed signal.
       Map.entry("health", Set.of("HealthSignals", "HealthSignal")),
       Map.entry("identity", Set.of("RoleCatalogue", "IdentityBootstrap")),
-      Map.entry("mail", Set.of("MailOutbox", "OutgoingMail")),
+      Map.entry("mail", Set.of("MailOutbox", "OutgoingMail", "EmailAddress")),
+      // One keyed hash for webhook signatures and customer links.
+      Map.entry("security", Set.of("Hmac")),
       Map.entry("onboarding", Set.of("OnboardingLaunched")),
       // Who is mailed about a step is read from the model's raci.informed property, in one place.
       Map.entry("raci", Set.of("RoleRecipients", "InformedRoles")),

@@ -1,5 +1,6 @@
 package dev.baton.crm;
 
+import dev.baton.security.Hmac;
 import dev.baton.web.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package dev.baton.crm;
 
+import dev.baton.security.Hmac;
 import dev.baton.web.ApiProblem;
 import dev.baton.web.Excerpt;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.baton.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.calendar.AcceptedDates;
+import dev.baton.mail.EmailAddress;
 import dev.baton.web.Excerpt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,10 +33,6 @@ final class DealWonEvent {
   static final Map<String, String> OWN_WEBHOOKS = Map.of("hubspot", HubSpotWebhookController.PATH,
       SalesforceOutboundMessage.CRM, SalesforceWebhookController.PATH, PipedriveEvent.CRM, PipedriveWebhookController.PATH);
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-  // Practical address check: local part, @, a domain with at least one dot.
-  static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-          + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
   static final int MAX_CONTACTS = 50;
   static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000"); // 10^12
 
@@ -217,7 +214,7 @@ final class DealWonEvent {
 
   private String email(JsonNode object, String name, String field, boolean required) {
     String email = text(object, name, field, 254, required);
-    if (email != null && !EMAIL.matcher(email).matches()) {
+    if (email != null && !EmailAddress.valid(email)) {
       errors.add(field, "'" + Excerpt.of(email) + "' is not an e-mail address; use name@example.com");
       return null;
     }

@@ -1,6 +1,7 @@
 package dev.baton.crm;
 
 import dev.baton.calendar.AcceptedDates;
+import dev.baton.security.Hmac;
 import dev.baton.web.ApiProblem;
 import dev.baton.web.UnexpectedErrors;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,13 +1,10 @@
 package dev.baton.customer;
 
+import dev.baton.security.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secret part of a customer link: 32 random bytes, URL-safe, and the hash Baton stores in its place.
@@ -36,12 +33,6 @@ final class LinkTokens {
   }
 
   String hash(String token) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return HexFormat.of().formatHex(Hmac.sha256(key, token.getBytes(StandardCharsets.US_ASCII)));
   }
 }

@@ -42,7 +42,8 @@ public class ProcessModelDeployer extends AbstractCamundaConfiguration {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("Baton start-up")
-        // Compare with the latest "baton" deployment: nothing new when no file changed.
+        // Compare with the latest "baton" deployment: nothing new when no file changed, else every file
+        // again, so each process version finds its forms in its own deployment (formRefBinding="deployment").
         .enableDuplicateFiltering(false);
     resources.forEach((name, resource) -> {
       try (InputStream in = resource.getInputStream()) {

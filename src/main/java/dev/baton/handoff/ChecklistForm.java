@@ -2,41 +2,51 @@ package dev.baton.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.engine.DeployedForms;
-import dev.baton.engine.DeployedForms.DeployedForm;
+import dev.baton.engine.WithoutAuthorization;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.FormService;
+import org.springframework.stereotype.Component;
 
 /**
- * The fields of a deployed Camunda Form that the server checks again: those marked required
- * ({@code validate.required}) and the date fields. Read from the latest deployed version of the form
- * (what Tasklist shows with {@code camunda:formRefBinding="latest"}), so the form stays the one list of
- * required fields: a process owner who marks a field required in Modeler changes the server's check too.
+ * The fields of a task's Camunda Form that the server checks again: those marked required
+ * ({@code validate.required}) and the date fields. Read from the form the task shows (its
+ * {@code camunda:formRefBinding}: the form deployed with the task's process version), so the form stays
+ * the one list of required fields: a process owner who marks a field required in Modeler changes the
+ * server's check too, for the instances of that version.
  */
-final class ChecklistForm {
+@Component
+class ChecklistForm {
 
   record Fields(List<String> required, List<String> dates) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Fields> BY_DEFINITION = new ConcurrentHashMap<>();
+  private final FormService forms;
+  private final ObjectMapper json;
+  /** Deployment id to fields: a deployed form never changes. */
+  private final Map<String, Fields> byDeployment = new ConcurrentHashMap<>();
 
-  private ChecklistForm() {}
+  ChecklistForm(FormService forms, ObjectMapper json) {
+    this.forms = forms;
+    this.json = json;
+  }
 
-  /** The checked fields of the latest deployed version of the form {@code key} (inside an engine command, e.g. a task listener). */
-  static Fields of(String key) {
-    DeployedForm form = DeployedForms.latest(key).orElseThrow(
-        () -> new ProcessEngineException("The form " + key + " is not deployed: forms/" + key + ".form"));
-    return BY_DEFINITION.computeIfAbsent(form.id(), id -> {
-      try {
-        return parse(JSON.readTree(DeployedForms.json(form)));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the form " + form.resourceName(), e);
-      }
+  /** The checked fields of the form of task {@code taskId} (inside an engine command, e.g. a task listener). */
+  Fields of(String taskId) {
+    // Baton reads the form on its own behalf, whoever completes the task.
+    return WithoutAuthorization.call(() -> {
+      String deploymentId = forms.getTaskFormData(taskId).getDeploymentId();
+      return byDeployment.computeIfAbsent(deploymentId, id -> {
+        try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+          return parse(json.readTree(form));
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read the form of task " + taskId, e);
+        }
+      });
     });
   }
 

@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.mail.EmailAddress;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,25 +18,26 @@ import org.springframework.stereotype.Component;
  * Server-side checks of the checklist and review forms (task listeners on completion), so a task
  * completed through the REST API cannot skip what the forms require; and a renewal date corrected
  * in the checklist updates the account. The checklist's required and date fields are read from the
- * deployed form itself (forms/handoff-checklist.form), the one list of them.
+ * form the task shows (forms/handoff-checklist.form of its process version), the one list of them.
  */
 @Component("handoffChecklist")
 public class HandoffChecklist {
 
-  /** The checklist's form: its required and date fields are what the server checks (ChecklistForm). */
-  static final String FORM = "handoff-checklist";
   private static final Logger log = LoggerFactory.getLogger(HandoffChecklist.class);
 
   private final Accounts accounts;
+  private final ChecklistForm checklistForm;
 
-  HandoffChecklist(Accounts accounts) {
+  HandoffChecklist(Accounts accounts, ChecklistForm checklistForm) {
     this.accounts = accounts;
+    this.checklistForm = checklistForm;
   }
 
   /** Complete listener of "Complete the handoff checklist". */
   public void checkChecklist(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    ChecklistForm.Fields fields = ChecklistForm.of(FORM);
+    // The form this task shows: the one deployed with its process version.
+    ChecklistForm.Fields fields = checklistForm.of(task.getId());
     for (String field : fields.required()) {
       Object value = task.getVariable(field);
       if (value == null || value.toString().isBlank()) {
@@ -53,7 +55,7 @@ public class HandoffChecklist {
       }
     }
     Object email = task.getVariable(HandoffVariables.CUSTOMER_CONTACT_EMAIL);
-    if (email != null && !email.toString().isBlank() && !email.toString().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (email != null && !email.toString().isBlank() && !EmailAddress.valid(email.toString())) {
       problems.add("customerContactEmail: '" + email + "' is not an e-mail address");
     }
     if (!problems.isEmpty()) {

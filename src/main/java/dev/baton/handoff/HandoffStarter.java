@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +36,13 @@ public class HandoffStarter implements DealHandoff {
   private static final Logger log = LoggerFactory.getLogger(HandoffStarter.class);
   /** How long a duplicate waits for a concurrent first start to commit (or roll back). */
   private static final Duration WAIT_FOR_CONCURRENT_START = Duration.ofSeconds(5);
+  /** The claim is taken by a transaction that has neither committed nor rolled back yet: try again. */
+  private static final RetryTemplate WHILE_CLAIM_UNDECIDED = RetryTemplate.builder()
+      .withTimeout(WAIT_FOR_CONCURRENT_START)
+      .fixedBackoff(10)
+      .retryOn(DuplicateKeyException.class)
+      .retryOn(TransientDataAccessException.class)
+      .build();
 
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
@@ -52,8 +60,7 @@ public class HandoffStarter implements DealHandoff {
   public Started start(DealWon deal) {
     String businessKey = deal.businessKey();
     String variable = serialize(deal);
-    Instant giveUp = Instant.now().plus(WAIT_FOR_CONCURRENT_START);
-    while (true) {
+    return WHILE_CLAIM_UNDECIDED.execute(attempt -> {
       try {
         String id = transaction.execute(status -> create(deal, businessKey, variable));
         log.info("Handoff {} started for deal {} (account {})", id, businessKey, deal.accountId());
@@ -66,13 +73,13 @@ public class HandoffStarter implements DealHandoff {
           log.info("Deal {} already has handoff {}: nothing started", businessKey, existing.get());
           return new Started(Outcome.DUPLICATE, businessKey, existing.get());
         }
-        if (Instant.now().isAfter(giveUp)) {
-          throw new IllegalStateException("Deal " + businessKey + " is being started by another request that "
-              + "neither committed nor rolled back within " + WAIT_FOR_CONCURRENT_START.toSeconds() + " s", taken);
-        }
-        pause();
+        throw taken;
       }
-    }
+    }, exhausted -> {
+      throw new IllegalStateException("Deal " + businessKey + " is being started by another request that "
+          + "neither committed nor rolled back within " + WAIT_FOR_CONCURRENT_START.toSeconds() + " s",
+          exhausted.getLastThrowable());
+    });
   }
 
   /** The handoff instance of a deal, once its start has committed. */
@@ -101,15 +108,6 @@ public class HandoffStarter implements DealHandoff {
       return json.writeValueAsString(deal);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Deal " + deal.businessKey() + " cannot be written as JSON", e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(10);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for a concurrent handoff start", e);
     }
   }
 }

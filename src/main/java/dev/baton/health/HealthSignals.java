@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,7 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HealthSignals {
 
   private static final Logger log = LoggerFactory.getLogger(HealthSignals.class);
-  private static final int ATTEMPTS = 10;
+  /** Many signals for one account at once: the lock wait timed out (H2) or a deadlock was broken. Try again. */
+  private static final RetryTemplate WHEN_ACCOUNT_BUSY = RetryTemplate.builder()
+      .maxAttempts(10)
+      .exponentialBackoff(20, 2, 500)
+      .retryOn(PessimisticLockingFailureException.class)
+      .build();
 
   private final TransactionTemplate transaction;
   private final HealthSignalStore signals;
@@ -47,18 +53,7 @@ public class HealthSignals {
 
   /** Stores the signals and returns the recomputed health; unknown account = 404 problem. */
   public HealthReport record(String accountId, List<HealthSignal> received) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> recordLocked(accountId, received));
-      } catch (PessimisticLockingFailureException busy) {
-        // Many signals for one account at once: the lock wait timed out (H2) or a deadlock was broken.
-        if (attempt == ATTEMPTS) {
-          throw busy;
-        }
-        log.debug("Account {} busy, retrying signal (attempt {})", accountId, attempt);
-        sleep(20L * attempt);
-      }
-    }
+    return WHEN_ACCOUNT_BUSY.execute(attempt -> transaction.execute(status -> recordLocked(accountId, received)));
   }
 
   private HealthReport recordLocked(String accountId, List<HealthSignal> received) {
@@ -82,14 +77,5 @@ public class HealthSignals {
     log.info("Health of account {} is {} (was {}) after {} signal(s): {}", accountId, report.band(), previousBand,
         received.size(), report.overall().rule());
     return report;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the account lock", e);
-    }
   }
 }

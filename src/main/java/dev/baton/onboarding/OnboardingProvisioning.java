@@ -18,11 +18,16 @@ import org.springframework.stereotype.Component;
 public class OnboardingProvisioning {
 
   private static final Logger log = LoggerFactory.getLogger(OnboardingProvisioning.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ObjectMapper json;
+
+  OnboardingProvisioning(ObjectMapper json) {
+    this.json = json;
+  }
 
   /** The JSON body: the account, its package, the contract and the customer's admin contact. */
   public String request(DelegateExecution execution) {
-    ObjectNode body = JSON.createObjectNode();
+    ObjectNode body = json.createObjectNode();
     for (String name : new String[] {"accountId", "accountName", "segment", "purchasedPackage", "proposedSolution",
         "contractStart", "contractEnd", "customerContactName", "customerContactEmail", "crm", "dealId"}) {
       Object value = execution.getVariable(name);

@@ -6,6 +6,7 @@ import dev.baton.customer.AskedQuestion;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.customer.CustomerQuestion;
 import dev.baton.customer.CustomerQuestion.Choice;
+import dev.baton.mail.EmailAddress;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.InformedRoles;
@@ -62,7 +63,7 @@ public class SuccessPlanConfirmation {
   public void ask(DelegateExecution execution) {
     String accountId = (String) execution.getVariable("accountId");
     String email = text(execution.getVariable("successPlanApproverEmail"));
-    if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (email == null || !EmailAddress.valid(email)) {
       throw new ProcessEngineException("successPlanApproverEmail: '" + email + "' is not an e-mail address; enter the "
           + "e-mail of the customer's key person who confirms the success plan");
     }

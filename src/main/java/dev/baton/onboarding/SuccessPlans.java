@@ -30,14 +30,15 @@ public class SuccessPlans {
   static final String QUANTITATIVE = "quantitative";
   static final String QUALITATIVE = "qualitative";
   private static final Logger log = LoggerFactory.getLogger(SuccessPlans.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Onboardings onboardings;
   private final BusinessTime time;
+  private final ObjectMapper json;
 
-  SuccessPlans(Onboardings onboardings, BusinessTime time) {
+  SuccessPlans(Onboardings onboardings, BusinessTime time, ObjectMapper json) {
     this.onboardings = onboardings;
     this.time = time;
+    this.json = json;
   }
 
   /** Called by "Record the success plan": {@code ${successPlans.record(execution)}}. */
@@ -64,9 +65,9 @@ public class SuccessPlans {
   }
 
   /** The checked plan from the form's lists (Json variables from Tasklist, or lists/maps/strings). */
-  static ObjectNode build(Object objectivesValue, Object milestonesValue) {
+  ObjectNode build(Object objectivesValue, Object milestonesValue) {
     List<String> problems = new ArrayList<>();
-    ArrayNode objectives = JSON.createArrayNode();
+    ArrayNode objectives = json.createArrayNode();
     JsonNode rows = rows(objectivesValue, "planObjectives", problems);
     int index = 0;
     for (JsonNode row : rows) {
@@ -75,7 +76,7 @@ public class SuccessPlans {
         continue;
       }
       String at = "objectives[" + index + "].";
-      ObjectNode objective = JSON.createObjectNode();
+      ObjectNode objective = json.createObjectNode();
       objective.put("objective", required(row, "objective", at, "say what the customer wants to achieve", problems));
       String measure = text(row, "measure");
       measure = measure == null ? null : measure.toLowerCase(Locale.ROOT);
@@ -98,7 +99,7 @@ public class SuccessPlans {
     if (objectives.isEmpty()) {
       problems.add("objectives: the plan has none; add at least one objective with its baseline and target");
     }
-    ArrayNode milestones = JSON.createArrayNode();
+    ArrayNode milestones = json.createArrayNode();
     index = 0;
     for (JsonNode row : rows(milestonesValue, "planMilestones", problems)) {
       index++;
@@ -106,7 +107,7 @@ public class SuccessPlans {
         continue;
       }
       String at = "milestones[" + index + "].";
-      ObjectNode milestone = JSON.createObjectNode();
+      ObjectNode milestone = json.createObjectNode();
       milestone.put("milestone", required(row, "milestone", at, "say what is reached", problems));
       milestone.put("date", date(row, "date", at, true, problems));
       milestone.put("owner", required(row, "owner", at, "name who owns the milestone", problems));
@@ -118,7 +119,7 @@ public class SuccessPlans {
     if (!problems.isEmpty()) {
       throw new ProcessEngineException("The success plan is not complete: " + String.join("; ", problems));
     }
-    ObjectNode plan = JSON.createObjectNode();
+    ObjectNode plan = json.createObjectNode();
     plan.set("objectives", objectives);
     plan.set("milestones", milestones);
     return plan;
@@ -146,13 +147,13 @@ public class SuccessPlans {
     return text.toString().trim();
   }
 
-  private static JsonNode rows(Object value, String name, List<String> problems) {
+  private JsonNode rows(Object value, String name, List<String> problems) {
     if (value == null) {
-      return JSON.createArrayNode();
+      return json.createArrayNode();
     }
     try {
       JsonNode node = value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>
-          ? JSON.valueToTree(value) : JSON.readTree(value.toString());
+          ? json.valueToTree(value) : json.readTree(value.toString());
       if (node.isArray()) {
         return node;
       }
@@ -160,7 +161,7 @@ public class SuccessPlans {
       // reported below
     }
     problems.add(name + ": is not a list; fill the list in the form");
-    return JSON.createArrayNode();
+    return json.createArrayNode();
   }
 
   private static boolean blankRow(JsonNode row) {
