@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -38,7 +39,7 @@ public class SchemaMigrationCommand {
   /** Migrates and closes; a failure propagates (the JVM exits non-zero with Flyway's reason). */
   public static void run(String... args) {
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SchemaMigrationCommand.class)
-        .web(WebApplicationType.NONE).run(args)) {
+        .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
       log.info("Database schema is up to date: start Baton as usual");
     }
   }
