@@ -1,4 +1,4 @@
--- Indexes only PostgreSQL gets (see indexes.sql for when and how they are created).
+-- Indexes only PostgreSQL gets (migration 32 runs it after indexes.sql).
 
 -- Timer storm: the job executor's poll skips jobs of process instances that already have a locked exclusive job
 -- (NOT EXISTS over ACT_RU_JOB). PostgreSQL answers that with a scan of the whole job table per poll (85 ms

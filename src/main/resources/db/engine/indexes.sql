@@ -1,7 +1,6 @@
--- Indexes Baton adds to Camunda's tables (docs/benchmarks.md). Created at every start if missing,
--- by engine.EngineIndexes, after Camunda has created or updated its schema; plain SQL that H2 and
--- PostgreSQL both accept. With camunda.bpm.database.schema-update=false, a DBA runs this file (and
--- indexes-postgres.sql on PostgreSQL) beside Camunda's own scripts.
+-- Indexes Baton adds to Camunda's tables (docs/benchmarks.md): migration 32 (dev.baton.schema.CamundaTableIndexes),
+-- after migration 31 made Camunda's tables; plain SQL that H2 and PostgreSQL both accept. "if not exists": a
+-- database where a DBA ran this file by hand, or an earlier Baton made them at start, keeps its indexes.
 
 -- Tasklist at scale: a role group's tasks ("My team's tasks": candidate group in the user's groups)
 -- read from the index alone, instead of every identity link of the group and then its row.
@@ -17,5 +16,5 @@ create index if not exists BATON_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_
 -- reading every timer that waits months ahead (FootprintBenchmark, RenewalSurveyBenchmark).
 create index if not exists BATON_JOB_DUE_DATE on ACT_RU_JOB (DUEDATE_);
 
--- Jobs written before every job got a due date would never be polled again: date them now.
+-- Jobs written before every job got a due date would never be polled again: date them, once.
 update ACT_RU_JOB set DUEDATE_ = CURRENT_TIMESTAMP where DUEDATE_ is null;

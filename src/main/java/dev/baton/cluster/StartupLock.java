@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Lets one node at a time start on a shared PostgreSQL database. Nodes started together on an empty
  * database otherwise all create the same things at the same moment, and all but one fail or leave
- * duplicates: Flyway's history table ("Unable to baseline ... as it already exists"), Camunda's schema,
- * Baton's role groups, memberships and authorizations (duplicate keys), and Tasklist filters, which no
- * unique key protects. The lock is taken before Flyway migrates ({@link StartupLockConfiguration}) and
- * held until the application has started (engine built, identity, filters and process models in place);
- * a node that finds it taken waits, then finds everything done and changes nothing. Camunda's own
- * deployment lock only covers the deployment, Flyway's only its migrations.
+ * duplicates: Baton's role groups, memberships and authorizations (duplicate keys), and Tasklist filters,
+ * which no unique key protects. Flyway's own lock covers its migrations only, Camunda's deployment lock only
+ * the deployment. The lock is taken before Flyway migrates (dev.baton.schema.SchemaOnStart, which then finds
+ * an empty database or one already migrated, never one half done) and held until the application has started
+ * (engine built, identity, filters and process models in place); a node that finds it taken waits, then finds
+ * everything done and changes nothing.
  *
  * <p>It is a transaction-level advisory lock ({@code pg_advisory_xact_lock}) on a connection of its own:
  * it ends with that transaction, so a node that dies while starting cannot leave it behind. H2 is one

@@ -2,7 +2,6 @@ package dev.baton.cluster;
 
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
-import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,23 +9,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Puts the start-up work that writes to the shared database under the {@link StartupLock}: Flyway's
- * migration of Baton's tables, then the engine's build (Camunda's schema, and the plugins that create
- * groups, users, authorizations, Tasklist filters and deploy the process models). Whichever comes first
- * takes the lock; the application's start releases it.
+ * Puts the engine's build under the {@link StartupLock}: the plugins that create groups, users, authorizations,
+ * Tasklist filters and deploy the process models. The schema migration before it (dev.baton.schema.SchemaOnStart)
+ * takes the lock first; the application's start releases it.
  */
 @Configuration(proxyBeanMethods = false)
 class StartupLockConfiguration {
 
-  @Bean
-  FlywayMigrationStrategy migrateUnderStartupLock(StartupLock lock) {
-    return flyway -> {
-      lock.acquire();
-      flyway.migrate();
-    };
-  }
-
-  /** First of the engine plugins; and built after Flyway, so Camunda never races Baton's migrations. */
+  /** First of the engine plugins; and built after Flyway, so the engine finds its tables in place. */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   @DependsOnDatabaseInitialization

@@ -1,6 +1,6 @@
 package dev.baton.footprint;
 
-import dev.baton.engine.EngineIndexes;
+import dev.baton.schema.CamundaTableIndexes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -39,7 +39,7 @@ final class AcquisitionQuery {
       if (postgres) {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-          statement.execute("drop index if exists " + EngineIndexes.JOB_DUE_DATE);
+          statement.execute("drop index if exists " + CamundaTableIndexes.JOB_DUE_DATE);
           without = median(connection);
         } finally {
           connection.rollback();

@@ -1,4 +1,4 @@
-package dev.baton.engine;
+package dev.baton.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Baton's indexes on Camunda's tables exist after start (see EngineIndexes and db/engine/*.sql). */
+/** Baton's indexes on Camunda's tables are part of the schema (migration 43, CamundaTableIndexes, db/engine/*.sql). */
 @BatonIntegrationTest
-class EngineIndexesTest {
+class CamundaTableIndexesTest {
 
   @Autowired DataSource dataSource;
 
@@ -29,10 +29,10 @@ class EngineIndexesTest {
     try (Connection connection = dataSource.getConnection()) {
       postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     }
-    assertThat(indexes("ACT_RU_JOB")).contains(EngineIndexes.JOB_DUE_DATE.toUpperCase());
+    assertThat(indexes("ACT_RU_JOB")).contains(CamundaTableIndexes.JOB_DUE_DATE.toUpperCase());
     // A partial index (locked jobs only): H2 has none.
     if (postgres) {
-      assertThat(indexes("ACT_RU_JOB")).contains(EngineIndexes.JOB_LOCKED.toUpperCase());
+      assertThat(indexes("ACT_RU_JOB")).contains(CamundaTableIndexes.JOB_LOCKED.toUpperCase());
     }
   }
 
