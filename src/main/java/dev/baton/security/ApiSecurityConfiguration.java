@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.identity.IdentityBootstrap;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,7 +62,7 @@ class ApiSecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, ProcessEngine engine) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**", "/customer/**")
         .authorizeHttpRequests(requests -> requests
             // Signed by Baton (the links in customer mails), so no login.
@@ -68,6 +71,8 @@ class ApiSecurityConfiguration {
             .requestMatchers("/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/login-throttle/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/raci", "/api/raci/**").authenticated()
+            // The book of business: any Baton user; which accounts each sees is decided by dev.baton.portfolio.
+            .requestMatchers(HttpMethod.GET, WebappLoginSession.READ_PATHS).authenticated()
             .anyRequest().hasAnyAuthority(API_CLIENTS))
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
             problem(response, json, HttpStatus.UNAUTHORIZED,
@@ -75,6 +80,8 @@ class ApiSecurityConfiguration {
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
             problem(response, json, HttpStatus.FORBIDDEN,
                 "Your user is not allowed to do this: API clients must be in the group 'integration'.", false)))
+        // Baton's pages in Cockpit read with the user's webapp login (GET only, see WebappLoginSession).
+        .addFilterBefore(new WebappLoginSession(engine.getName()), BasicAuthenticationFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless Basic auth and HMAC-signed webhooks: no cookies, so no CSRF token to check.
         .csrf(csrf -> csrf.disable());
