@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,8 @@ class OpenWorkReader {
   static final String ESCALATION_PROCESS = "RedHealthEscalation";
   /** The handoff from Sales (processes/SalesToCsHandoff.bpmn). */
   static final String HANDOFF_PROCESS = "SalesToCsHandoff";
+  /** Every Baton process carries its account in this variable (a handoff is keyed by its deal, not the account). */
+  static final String ACCOUNT_ID = "accountId";
   /** Set on a task by RACI when its due date passes (docs/raci.md). */
   private static final String ESCALATED = "escalated";
 
@@ -56,14 +59,17 @@ class OpenWorkReader {
   private Map<String, OpenWork> read(Set<String> wanted) {
     // One query for the running instances and one for the open tasks, joined here (see docs/portfolio.md, scale).
     Map<String, String> accountOfInstance = new HashMap<>();
+    for (VariableInstance variable : runtime.createVariableInstanceQuery().variableName(ACCOUNT_ID).list()) {
+      if (variable.getTaskId() == null && wanted.contains(String.valueOf(variable.getValue()))) {
+        accountOfInstance.put(variable.getProcessInstanceId(), String.valueOf(variable.getValue()));
+      }
+    }
     Map<String, Set<String>> processesOfAccount = new HashMap<>();
     for (ProcessInstance instance : runtime.createProcessInstanceQuery().active().list()) {
-      String account = instance.getBusinessKey();
-      if (account == null || !wanted.contains(account)) {
-        continue;
-      }
+      String account = accountOfInstance.getOrDefault(instance.getId(), instance.getBusinessKey());
       String key = processKey(instance.getProcessDefinitionId());
-      if (MailOutbox.PROCESS_KEY.equals(key)) {
+      if (account == null || !wanted.contains(account) || MailOutbox.PROCESS_KEY.equals(key)) {
+        accountOfInstance.remove(instance.getId());
         continue;
       }
       accountOfInstance.put(instance.getId(), account);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,9 +53,18 @@ class TimelineReader {
   }
 
   private List<TimelineEntry> fromHistory(String accountId) {
+    // The account's processes: those keyed by it, and those that carry it as a variable (a handoff is keyed by
+    // its deal).
+    Set<String> ids = new HashSet<>();
+    history.createHistoricVariableInstanceQuery().variableValueEquals(OpenWorkReader.ACCOUNT_ID, accountId).list()
+        .forEach(variable -> ids.add(variable.getProcessInstanceId()));
+    history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(accountId).list()
+        .forEach(instance -> ids.add(instance.getId()));
     List<TimelineEntry> entries = new ArrayList<>();
-    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(accountId).list();
+    if (ids.isEmpty()) {
+      return entries;
+    }
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processInstanceIds(ids).list();
     Map<String, String> subjects = subjects(instances);
     for (HistoricProcessInstance instance : instances) {
       if (MailOutbox.PROCESS_KEY.equals(instance.getProcessDefinitionKey())) {
@@ -69,9 +79,9 @@ class TimelineReader {
             instance.getDeleteReason(), null, null));
       }
       received(instance, process, entries);
-    }
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(accountId).list()) {
-      entries.add(step(task));
+      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list()) {
+        entries.add(step(task));
+      }
     }
     return entries;
   }
