@@ -2,6 +2,7 @@ package dev.baton.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.identity.IdentityBootstrap;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -75,22 +76,25 @@ class ApiSecurityConfiguration {
             .requestMatchers(HttpMethod.GET, WebappLoginSession.READ_PATHS).authenticated()
             .anyRequest().hasAnyAuthority(API_CLIENTS))
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-            problem(response, json, HttpStatus.UNAUTHORIZED,
+            problem(request, response, json, HttpStatus.UNAUTHORIZED,
                 "Send HTTP Basic credentials of a Baton user (group 'integration' for API clients).", true)))
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-            problem(response, json, HttpStatus.FORBIDDEN,
+            problem(request, response, json, HttpStatus.FORBIDDEN,
                 "Your user is not allowed to do this: API clients must be in the group 'integration'.", false)))
         // Baton's pages in Cockpit read with the user's webapp login (GET only, see WebappLoginSession).
         .addFilterBefore(new WebappLoginSession(engine.getName()), BasicAuthenticationFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No saved request: saving one made a new session whose cookie replaced a Cockpit login made meanwhile.
+        .requestCache(cache -> cache.disable())
         // Stateless Basic auth and HMAC-signed webhooks: no cookies, so no CSRF token to check.
         .csrf(csrf -> csrf.disable());
     return http.build();
   }
 
-  private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
-      boolean challenge) throws IOException {
-    if (challenge) {
+  private static void problem(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+      HttpStatus status, String detail, boolean challenge) throws IOException {
+    // A page's script (Baton's pages in Cockpit) says so: a challenge would open the browser's login dialog.
+    if (challenge && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Baton\"");
     }
     response.setStatus(status.value());
