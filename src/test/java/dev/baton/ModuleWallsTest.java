@@ -52,7 +52,9 @@ class ModuleWallsTest {
           "PasswordAttempts", "PasswordCheckedUsers", "EngineTables", "ModelExpressions", "JobLockOwners")),
       Map.entry("handoff", Set.of("HandoffCompleted")),
       // A measurement from outside the health module (an NPS answer) is scored like any pushed signal.
-      Map.entry("health", Set.of("HealthSignals", "HealthSignal")),
+      Map.entry("health", Set.of("HealthSignals", "HealthSignal", "HealthHistory")),
+      // The start-up lock: one node at a time migrates the schema and deploys.
+      Map.entry("cluster", Set.of("StartupLock")),
       Map.entry("identity", Set.of("RoleCatalogue", "IdentityBootstrap")),
       Map.entry("mail", Set.of("MailOutbox", "OutgoingMail", "EmailAddress")),
       // One keyed hash for webhook signatures and customer links.

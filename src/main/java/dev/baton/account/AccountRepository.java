@@ -66,6 +66,27 @@ public class AccountRepository {
         .param(accountId).query(ROW).optional());
   }
 
+  /**
+   * Every account with its team and lifecycle facts, in three queries (not three per account), read in one
+   * read-only transaction: the book of business lists them all (dev.baton.portfolio).
+   */
+  public java.util.List<Account> all() {
+    return reading.execute(status -> {
+      Map<String, Map<String, String>> teams = new java.util.HashMap<>();
+      jdbc.sql("select account_id, role_id, user_id from baton_account_team").query(rs -> {
+        teams.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+      });
+      Map<String, Map<String, String>> facts = new java.util.HashMap<>();
+      jdbc.sql("select account_id, fact, fact_value from baton_account_lifecycle").query(rs -> {
+        facts.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+      });
+      return jdbc.sql("select * from baton_account order by account_id")
+          .query((rs, n) -> account(rs, teams.getOrDefault(rs.getString("account_id"), Map.of()),
+              facts.getOrDefault(rs.getString("account_id"), Map.of())))
+          .list();
+    });
+  }
+
   public boolean exists(String accountId) {
     return jdbc.sql("select count(*) from baton_account where account_id = ?").param(accountId)
         .query(Long.class).single() > 0;

@@ -49,6 +49,16 @@ public class AccountService {
     return created;
   }
 
+  /** Every account with its team and lifecycle facts (read-only; the caller decides who sees which). */
+  public List<Account> all() {
+    return accounts.all();
+  }
+
+  /** One account with its team and lifecycle facts. */
+  public java.util.Optional<Account> find(String accountId) {
+    return accounts.find(accountId);
+  }
+
   private void checkTeam(Map<String, String> team) {
     List<String> problems = new ArrayList<>();
     Set<String> unknownRoles = new TreeSet<>(team.keySet());

@@ -1,6 +1,7 @@
 package dev.baton.account;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,11 @@ public class Accounts {
 
   public Optional<Account> find(String accountId) {
     return store.find(accountId);
+  }
+
+  /** Every account with its team and lifecycle facts (read-only; the caller decides who sees which). */
+  public List<Account> all() {
+    return service.all();
   }
 
   public boolean exists(String accountId) {

@@ -24,6 +24,8 @@ import org.thymeleaf.context.Context;
 public class MailOutbox {
 
   public static final String PROCESS_KEY = "MailDelivery";
+  /** The variable of a delivery that holds the mail's subject (the account timeline shows it). */
+  public static final String SUBJECT_VARIABLE = MailVariables.SUBJECT;
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
   private final RuntimeService runtimeService;

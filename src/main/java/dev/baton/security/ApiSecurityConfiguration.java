@@ -2,9 +2,13 @@ package dev.baton.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.identity.IdentityBootstrap;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,7 +63,7 @@ class ApiSecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, ProcessEngine engine) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**", "/customer/**")
         .authorizeHttpRequests(requests -> requests
             // Signed by Baton (the links in customer mails), so no login.
@@ -70,22 +74,29 @@ class ApiSecurityConfiguration {
             .requestMatchers("/api/raci", "/api/raci/**").authenticated()
             // The account's team reads its people data too; AccountTeamAccess checks the team per account.
             .requestMatchers("/api/accounts/*/contacts", "/api/accounts/*/nps").authenticated()
+            // The book of business: any Baton user; which accounts each sees is decided by dev.baton.portfolio.
+            .requestMatchers(HttpMethod.GET, WebappLoginSession.READ_PATHS).authenticated()
             .anyRequest().hasAnyAuthority(API_CLIENTS))
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-            problem(response, json, HttpStatus.UNAUTHORIZED,
+            problem(request, response, json, HttpStatus.UNAUTHORIZED,
                 "Send HTTP Basic credentials of a Baton user (group 'integration' for API clients).", true)))
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-            problem(response, json, HttpStatus.FORBIDDEN,
+            problem(request, response, json, HttpStatus.FORBIDDEN,
                 "Your user is not allowed to do this: API clients must be in the group 'integration'.", false)))
+        // Baton's pages in Cockpit read with the user's webapp login (GET only, see WebappLoginSession).
+        .addFilterBefore(new WebappLoginSession(engine.getName()), BasicAuthenticationFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No saved request: saving one made a new session whose cookie replaced a Cockpit login made meanwhile.
+        .requestCache(cache -> cache.disable())
         // Stateless Basic auth and HMAC-signed webhooks: no cookies, so no CSRF token to check.
         .csrf(csrf -> csrf.disable());
     return http.build();
   }
 
-  private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
-      boolean challenge) throws IOException {
-    if (challenge) {
+  private static void problem(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+      HttpStatus status, String detail, boolean challenge) throws IOException {
+    // A page's script (Baton's pages in Cockpit) says so: a challenge would open the browser's login dialog.
+    if (challenge && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Baton\"");
     }
     response.setStatus(status.value());

@@ -1,0 +1,142 @@
+package dev.baton.portfolio;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.calendar.BusinessTime;
+import dev.baton.health.HealthHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+
+/**
+ * The book of business: the accounts a viewer sees (docs/portfolio.md, who sees what), each with its health,
+ * stage, the moment of truth in progress and its renewal, filtered and sorted by risk: red and late first.
+ */
+@Service
+class BookOfBusiness {
+
+  static final Duration TREND_WINDOW = Duration.ofDays(90);
+  /** Renewal likelihoods that put the renewal at risk (the renewal survey's answers, docs/renewal.md). */
+  private static final List<String> RISKY_LIKELIHOODS = List.of("not-likely", "unsure");
+
+  private final Accounts accounts;
+  private final OpenWorkReader openWork;
+  private final HealthHistory health;
+  private final BusinessTime time;
+
+  BookOfBusiness(Accounts accounts, OpenWorkReader openWork, HealthHistory health, BusinessTime time) {
+    this.accounts = accounts;
+    this.openWork = openWork;
+    this.health = health;
+    this.time = time;
+  }
+
+  AccountPage page(Viewer viewer, AccountFilter filter) {
+    List<AccountRow> rows = rows(viewer).filter(row -> matches(row, filter)).sorted(byRisk()).toList();
+    int from = (int) Math.min((long) filter.page() * filter.size(), rows.size());
+    int to = Math.min(from + filter.size(), rows.size());
+    return new AccountPage(rows.size(), filter.page(), filter.size(), rows.subList(from, to));
+  }
+
+  PortfolioSummary summary(Viewer viewer) {
+    List<AccountRow> rows = rows(viewer).toList();
+    LocalDate in90Days = today().plusDays(90);
+    return new PortfolioSummary(rows.size(),
+        rows.stream().filter(row -> health.worstBand().equals(row.healthBand())).count(),
+        rows.stream().mapToLong(AccountRow::lateSteps).sum(),
+        rows.stream().filter(AccountRow::escalationOpen).count(),
+        null,
+        rows.stream().filter(row -> row.renewalDate() != null && !row.renewalDate().isBefore(today())
+            && !row.renewalDate().isAfter(in90Days)).count());
+  }
+
+  /** The account as one row, if the viewer sees it. */
+  Optional<AccountRow> row(Viewer viewer, String accountId) {
+    return accounts.find(accountId).filter(viewer::sees)
+        .map(account -> row(account, openWork.of(List.of(accountId)).getOrDefault(accountId, OpenWork.NONE)));
+  }
+
+  private Stream<AccountRow> rows(Viewer viewer) {
+    List<Account> visible = accounts.all().stream().filter(viewer::sees).toList();
+    Map<String, OpenWork> work = openWork.of(visible.stream().map(Account::accountId).toList());
+    return visible.stream().map(account -> row(account, work.getOrDefault(account.accountId(), OpenWork.NONE)));
+  }
+
+  private AccountRow row(Account account, OpenWork work) {
+    String band = account.healthBand();
+    return new AccountRow(account.accountId(), account.name(), account.segment(), account.team().get("csm"), null,
+        band, trend(account.accountId(), band), band == null ? null : health.topReason(account.accountId()).orElse(null),
+        stage(account, work), work.mostUrgent(), work.lateTasks(), work.lateTasks() > 0, work.escalationOpen(),
+        account.renewalDate(), account.lifecycle().get("renewalLikelihood"));
+  }
+
+  /** The processes' own fact when they recorded one; else a running handoff says handoff; else live. */
+  private static String stage(Account account, OpenWork work) {
+    String recorded = account.lifecycle().get("stage");
+    if (recorded != null) {
+      return recorded;
+    }
+    return work.handoffOpen() ? "handoff" : "live";
+  }
+
+  private String trend(String accountId, String band) {
+    if (band == null) {
+      return null;
+    }
+    var points = health.since(accountId, time.now().minus(TREND_WINDOW));
+    if (points.isEmpty()) {
+      return "steady";
+    }
+    // The band before the window's first recomputation is where the account stood when the window opened.
+    var first = points.get(0);
+    int then = health.rank(first.previousBand() != null ? first.previousBand() : first.band());
+    int now = health.rank(band);
+    return now < then ? "worse" : now > then ? "better" : "steady";
+  }
+
+  private boolean matches(AccountRow row, AccountFilter filter) {
+    return (filter.csm() == null || filter.csm().equals(row.csm()))
+        && (filter.segment() == null || filter.segment().equalsIgnoreCase(String.valueOf(row.segment())))
+        && (filter.healthBand() == null || filter.healthBand().equals(row.healthBand()))
+        && (filter.stage() == null || filter.stage().equals(row.stage()))
+        && (filter.renewalWithinDays() == null || renewsWithin(row, filter.renewalWithinDays()))
+        && (filter.q() == null || row.name().toLowerCase(Locale.ROOT).contains(filter.q().toLowerCase(Locale.ROOT)));
+  }
+
+  private boolean renewsWithin(AccountRow row, int days) {
+    LocalDate today = today();
+    return row.renewalDate() != null && !row.renewalDate().isBefore(today) && !row.renewalDate().isAfter(today.plusDays(days));
+  }
+
+  /**
+   * Risk first: the worst band, then late moments of truth, then an open escalation, then worse bands, a risky
+   * renewal likelihood, the sooner renewal, and the name.
+   */
+  private Comparator<AccountRow> byRisk() {
+    return Comparator.comparing((AccountRow row) -> !health.worstBand().equals(row.healthBand()))
+        .thenComparing(row -> !row.late())
+        .thenComparing(row -> !row.escalationOpen())
+        .thenComparingInt(row -> {
+          int rank = health.rank(row.healthBand());
+          return rank < 0 ? Integer.MAX_VALUE : rank;
+        })
+        .thenComparing(row -> !RISKY_LIKELIHOODS.contains(String.valueOf(row.renewalLikelihood())))
+        .thenComparing(AccountRow::renewalDate, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(AccountRow::name, String.CASE_INSENSITIVE_ORDER);
+  }
+
+  private LocalDate today() {
+    return time.today();
+  }
+
+  Instant now() {
+    return time.now();
+  }
+}
