@@ -45,7 +45,8 @@ class ModuleWallsTest {
       // The account's people by persona, as the NPS programme and the renewal survey ask them, and who of
       // Baton's users may see an account's people and answers (its team, API clients, administrators).
       Map.entry("contact", Set.of("AccountContacts", "Contact", "AccountTeamAccess")),
-      Map.entry("customer", Set.of("CustomerLinks", "CustomerQuestion", "AskedQuestion")),
+      // Customer links and questions, and who customers hear from (the company behind the mails and pages).
+      Map.entry("customer", Set.of("CustomerLinks", "CustomerQuestion", "AskedQuestion", "CompanyProperties")),
       // The doors to the engine (docs/engine-extensions.md): every internal sits behind one of these.
       Map.entry("engine", Set.of("WithoutAuthorization", "ReportedJobFailure", "UserTaskExtension", "DeclaredUserTask",
           "UserTaskListeners", "TimeoutTimers", "DueDateCalendar", "VariablesWrittenNow", "SignedInUser",
@@ -56,7 +57,7 @@ class ModuleWallsTest {
       // The start-up lock: one node at a time migrates the schema and deploys.
       Map.entry("cluster", Set.of("StartupLock")),
       Map.entry("identity", Set.of("RoleCatalogue", "IdentityBootstrap")),
-      Map.entry("mail", Set.of("MailOutbox", "OutgoingMail", "EmailAddress")),
+      Map.entry("mail", Set.of("MailOutbox", "OutgoingMail", "EmailAddress", "MailFormats")),
       // One keyed hash for webhook signatures and customer links.
       Map.entry("security", Set.of("Hmac")),
       Map.entry("onboarding", Set.of("OnboardingLaunched")),

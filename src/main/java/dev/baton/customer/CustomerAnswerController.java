@@ -25,8 +25,11 @@ class CustomerAnswerController {
 
   private final CustomerAnswers answers;
   private final TemplateEngine templates;
+  private final CompanyProperties company;
 
-  CustomerAnswerController(CustomerAnswers answers, @Qualifier("mailTemplateEngine") TemplateEngine templates) {
+  CustomerAnswerController(CustomerAnswers answers, @Qualifier("mailTemplateEngine") TemplateEngine templates,
+      CompanyProperties company) {
+    this.company = company;
     this.answers = answers;
     this.templates = templates;
   }
@@ -59,7 +62,8 @@ class CustomerAnswerController {
       case INVALID -> HttpStatus.NOT_FOUND;
     };
     Context context = new Context();
-    context.setVariables(Map.of("state", outcome.state().name(), "problem", problem == null ? "" : problem));
+    context.setVariables(Map.of("state", outcome.state().name(), "problem", problem == null ? "" : problem,
+        "company", company.forTemplates()));
     if (outcome.question() != null) {
       context.setVariable("question", outcome.question());
       context.setVariable("choice", outcome.choice());

@@ -157,7 +157,7 @@ public class DemoPortfolio {
     completeWhenReady(processInstanceId, "Task_ReviewChecklist", "csm-demo", Map.of("checklistReview", "accepted"));
     completeWhenReady(processInstanceId, "Task_KnowledgeTransfer", "sales-rep-demo", Map.of(
         "knowledgeTransferDate", time.nowZoned().toOffsetDateTime().toString(),
-        "knowledgeTransferAttendees", "Sales Rep (demo), Customer Success Manager (demo)",
+        "knowledgeTransferAttendees", "Sam Reyes (Sales Rep), Casey Morgan (CSM)",
         "knowledgeTransferNotes", "Walked through the checklist; CS owns the account from today"));
     awaitOnboarding(accountId);
   }

@@ -2,6 +2,7 @@ package dev.baton.demo;
 
 import dev.baton.identity.IdentityBootstrap;
 import dev.baton.identity.RoleCatalogue;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -26,6 +27,23 @@ public class DemoUsers extends AbstractCamundaConfiguration {
   public static final String OPERATOR = "cs-lead-demo";
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
+  /**
+   * People's names for the demo users, so that mails read as they would in a company ("Casey Morgan is your
+   * Customer Success Manager"); a role added to the catalogue later is named after the role.
+   */
+  private static final Map<String, String[]> NAMES = Map.ofEntries(
+      Map.entry("sales-rep", new String[] {"Sam", "Reyes"}),
+      Map.entry("sales-manager", new String[] {"Morgan", "Blake"}),
+      Map.entry("sales-engineer", new String[] {"Eli", "Novak"}),
+      Map.entry("onboarding-rep", new String[] {"Olivia", "Brandt"}),
+      Map.entry("onboarding-manager", new String[] {"Omar", "Haddad"}),
+      Map.entry("csm", new String[] {"Casey", "Morgan"}),
+      Map.entry("cs-lead", new String[] {"Lee", "Fischer"}),
+      Map.entry("account-manager", new String[] {"Avery", "Chen"}),
+      Map.entry("support", new String[] {"Sasha", "Petrov"}),
+      Map.entry("cs-executive", new String[] {"Elena", "Rossi"}),
+      Map.entry("finance", new String[] {"Felix", "Wagner"}));
+
   private final RoleCatalogue roles;
 
   public DemoUsers(RoleCatalogue roles) {
@@ -37,8 +55,8 @@ public class DemoUsers extends AbstractCamundaConfiguration {
     IdentityService identity = engine.getIdentityService();
     for (String roleId : roles.ids()) {
       String userId = roleId + "-demo";
-      IdentityBootstrap.ensureUser(identity, userId, PASSWORD, roles.displayName(roleId), "(demo)",
-          userId + "@example.com");
+      String[] name = NAMES.getOrDefault(roleId, new String[] {roles.displayName(roleId), "(demo)"});
+      IdentityBootstrap.ensureUser(identity, userId, PASSWORD, name[0], name[1], userId + "@example.com");
       IdentityBootstrap.ensureMembership(identity, userId, roleId);
     }
     // The CS Lead keeps the demo's mail and CRM calls going: she retries their incidents in Cockpit.

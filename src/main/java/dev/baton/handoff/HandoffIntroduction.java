@@ -49,7 +49,7 @@ public class HandoffIntroduction {
     model.put("csmEmail", execution.getVariable(HandoffVariables.CSM_EMAIL));
     List<String> leads = recipients.users(accountId, CS_LEAD);
     String lead = leads.isEmpty() ? null : leads.get(0);
-    model.put("csLeadName", lead == null ? "our CS Lead" : recipients.displayName(lead));
+    model.put("csLeadName", lead == null ? "our CS Lead" : recipients.personName(lead).orElse("our CS Lead"));
     model.put("csLeadEmail", lead == null ? null : recipients.emailsOf(List.of(lead)).stream().findFirst().orElse(null));
     model.put("kickoffDate", execution.getVariable("kickoffDate"));
     String subject = "Welcome, " + model.get("accountName") + ": meet your Customer Success team";
@@ -60,10 +60,10 @@ public class HandoffIntroduction {
   }
 
   private String person(Object userId, String accountId, String role) {
-    if (userId != null) {
-      return recipients.displayName(userId.toString());
-    }
-    List<String> users = recipients.users(accountId, role);
-    return users.isEmpty() ? "your Customer Success Manager" : recipients.displayName(users.get(0));
+    // Customers read people's names, never login ids.
+    String user = userId != null ? userId.toString()
+        : recipients.users(accountId, role).stream().findFirst().orElse(null);
+    return user == null ? "your Customer Success Manager"
+        : recipients.personName(user).orElse("your Customer Success Manager");
   }
 }

@@ -1,17 +1,12 @@
 package dev.baton.mail;
 
 import dev.baton.engine.WithoutAuthorization;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The one way Baton sends mail. The mail is rendered now and handed to a {@code MailDelivery}
@@ -29,14 +24,11 @@ public class MailOutbox {
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
   private final RuntimeService runtimeService;
-  private final TemplateEngine templates;
-  private final String publicBaseUrl;
+  private final MailRenderer renderer;
 
-  public MailOutbox(RuntimeService runtimeService, @Qualifier("mailTemplateEngine") TemplateEngine templates,
-      @Value("${baton.public-base-url}") String publicBaseUrl) {
+  MailOutbox(RuntimeService runtimeService, MailRenderer renderer) {
     this.runtimeService = runtimeService;
-    this.templates = templates;
-    this.publicBaseUrl = publicBaseUrl;
+    this.renderer = renderer;
   }
 
   /** Queues the mail; returns the delivery's process instance id, or null when it has no recipient. */
@@ -45,19 +37,13 @@ public class MailOutbox {
       log.warn("No recipient for the '{}' mail of account {}: nothing sent", mail.kind(), mail.accountId());
       return null;
     }
-    Map<String, Object> model = new HashMap<>(mail.model());
-    model.putIfAbsent("publicBaseUrl", publicBaseUrl);
-    model.putIfAbsent("accountId", mail.accountId());
-    model.putIfAbsent("subject", mail.subject());
-    Context context = new Context();
-    context.setVariables(model);
-
+    MailRenderer.Rendered bodies = renderer.render(mail);
     var variables = Variables.createVariables()
         .putValue(MailVariables.KIND, mail.kind())
         .putValue(MailVariables.TO, String.join(",", mail.to()))
         .putValue(MailVariables.SUBJECT, mail.subject())
-        .putValue(MailVariables.HTML, templates.process("mail/" + mail.kind() + ".html", context))
-        .putValue(MailVariables.TEXT, templates.process("mail/" + mail.kind() + ".txt", context))
+        .putValue(MailVariables.HTML, body(bodies.html()))
+        .putValue(MailVariables.TEXT, body(bodies.text()))
         .putValue(MailVariables.ACCOUNT_ID, mail.accountId());
     if (mail.customerQuestionId() != null) {
       variables.putValue(MailVariables.CUSTOMER_QUESTION, mail.customerQuestionId());
@@ -69,5 +55,13 @@ public class MailOutbox {
         .startProcessInstanceByKey(PROCESS_KEY, mail.accountId(), variables).getId());
     log.info("Queued '{}' mail for account {} to {} (delivery {})", mail.kind(), mail.accountId(), mail.to(), id);
     return id;
+  }
+
+  /**
+   * A body as a JSON text: a plain string variable holds at most 4,000 characters, and a customer mail in its
+   * layout is longer; JSON is kept whole in Camunda's byte arrays and still reads as text in Cockpit.
+   */
+  private static TypedValue body(String text) {
+    return Variables.objectValue(text).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
   }
 }

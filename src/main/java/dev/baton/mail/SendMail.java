@@ -1,5 +1,6 @@
 package dev.baton.mail;
 
+import dev.baton.customer.CompanyProperties;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.engine.ReportedJobFailure;
 import jakarta.mail.MessagingException;
@@ -33,9 +34,11 @@ class SendMail implements JavaDelegate {
   private final SmtpConnections connections;
   private final CustomerLinks customerLinks;
   private final String from;
+  private final String replyTo;
 
   SendMail(JavaMailSender mailSender, SmtpConnections connections, CustomerLinks customerLinks,
-      @Value("${baton.mail.from}") String from) {
+      @Value("${baton.mail.from}") String from, CompanyProperties company) {
+    this.replyTo = company.replyTo();
     this.mailSender = mailSender;
     this.connections = connections;
     this.customerLinks = customerLinks;
@@ -70,6 +73,9 @@ class SendMail implements JavaDelegate {
     MimeMessage message = mailSender.createMimeMessage();
     MimeMessageHelper mail = new MimeMessageHelper(message, true, "UTF-8");
     mail.setFrom(from);
+    if (replyTo != null) {
+      mail.setReplyTo(replyTo);
+    }
     mail.setTo(to.split(","));
     mail.setSubject((String) execution.getVariable(MailVariables.SUBJECT));
     String text = (String) execution.getVariable(MailVariables.TEXT);

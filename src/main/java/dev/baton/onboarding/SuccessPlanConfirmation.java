@@ -14,7 +14,6 @@ import dev.baton.raci.RoleRecipients;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ public class SuccessPlanConfirmation {
   public static final String CONFIRM = "confirm";
   public static final String REQUEST_CHANGES = "request-changes";
   private static final Logger log = LoggerFactory.getLogger(SuccessPlanConfirmation.class);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
   private final CustomerLinks links;
   private final MailOutbox mail;
@@ -82,7 +80,7 @@ public class SuccessPlanConfirmation {
     model.put("version", execution.getVariable("successPlanVersion"));
     model.put("confirmUrl", question.link(CONFIRM));
     model.put("changesUrl", question.link(REQUEST_CHANGES));
-    model.put("validUntil", DAY.format(validUntil));
+    model.put("validUntil", validUntil);
     mail.send(new OutgoingMail("onboarding-success-plan", List.of(email),
         "Please confirm your success plan (" + accountName + ")", model, accountId).withLinksTo(question.id()));
     execution.setVariable("successPlanAskedAt", time.nowAsDate());
@@ -101,9 +99,8 @@ public class SuccessPlanConfirmation {
     model.put("approverName", text(execution.getVariable("successPlanApproverName")));
     model.put("approverEmail", execution.getVariable("successPlanApproverEmail"));
     model.put("days", properties.confirmationReminderAfter().toDays());
-    model.put("linksExpire", DAY.format(time.now()
-        .plus(properties.confirmationLinkValidFor().minus(properties.confirmationReminderAfter()))
-        .atZone(time.zone())));
+    model.put("linksExpire", time.now()
+        .plus(properties.confirmationLinkValidFor().minus(properties.confirmationReminderAfter())));
     model.put("summary", execution.getVariable("successPlanSummary"));
     mail.send(new OutgoingMail("onboarding-confirmation-reminder", informed.emails(execution, accountId),
         "No answer yet to the success plan of " + execution.getVariable("accountName"), model, accountId));
@@ -193,7 +190,8 @@ public class SuccessPlanConfirmation {
   }
 
   private String csmName(String accountId) {
-    return accounts.teamMember(accountId, "csm").map(recipients::displayName).orElse("your Customer Success Manager");
+    return accounts.teamMember(accountId, "csm").flatMap(recipients::personName)
+        .orElse("your Customer Success Manager");
   }
 
   private static String text(Object value) {

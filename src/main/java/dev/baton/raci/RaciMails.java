@@ -77,7 +77,7 @@ class RaciMails {
       completer = task.getAssignee();
     }
     values.put("completedBy", completer == null ? "Baton (no signed-in user)" : recipients.displayName(completer));
-    values.put("completedAt", TIME.format(time.now()));
+    values.put("completedAt", time.now());
     List<CompletionValues.FormValue> outcome = CompletionValues.of(model, task, TaskForm.of(forms, task));
     values.put("values", outcome);
     // The task itself is closed now and Tasklist shows only open tasks: the link leads to what comes next.
@@ -133,7 +133,7 @@ class RaciMails {
     values.put("documentation", model.documentation());
     values.put("taskUrl", publicBaseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
     Date due = task.getDueDate();
-    values.put("dueDate", due == null ? null : TIME.format(due.toInstant()));
+    values.put("dueDate", due == null ? null : due.toInstant());
     values.put("assignee", task.getAssignee() == null ? null : recipients.displayName(task.getAssignee()));
     values.put("responsibleRole", roles.displayName(model.raci().responsible()));
     values.put("accountableRole", model.raci().accountable() == null ? null

@@ -4,6 +4,7 @@ import dev.baton.account.Accounts;
 import dev.baton.engine.WithoutAuthorization;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -44,14 +45,24 @@ public class RoleRecipients {
         .stream().map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).distinct().toList();
   }
 
-  /** "First Last (id)" for a user, or the id alone when the user is unknown or has no name. */
+  /** "First Last (id)" for a user, as staff see colleagues; the id alone when the user is unknown or has no name. */
   public String displayName(String userId) {
+    String name = name(userId);
+    return name.isEmpty() ? userId : name + " (" + userId + ")";
+  }
+
+  /** "First Last", as customers see the people who work with them (never a login id); empty when unknown. */
+  public Optional<String> personName(String userId) {
+    String name = name(userId);
+    return name.isEmpty() ? Optional.empty() : Optional.of(name);
+  }
+
+  private String name(String userId) {
     User user = WithoutAuthorization.call(() -> identity.createUserQuery().userId(userId).singleResult());
     if (user == null) {
-      return userId;
+      return "";
     }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+    return ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name + " (" + userId + ")";
   }
 }

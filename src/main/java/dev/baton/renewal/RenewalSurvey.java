@@ -7,16 +7,16 @@ import dev.baton.customer.AskedQuestion;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.customer.CustomerQuestion;
 import dev.baton.customer.CustomerQuestion.Choice;
+import dev.baton.mail.MailFormats;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,7 +38,6 @@ public class RenewalSurvey {
   static final List<Choice> CHOICES = List.of(new Choice("not-likely", "Not likely"),
       new Choice("unsure", "Unsure"), new Choice("likely", "Likely to renew"));
   static final String NO_ANSWER = "no-answer";
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
   private static final Logger log = LoggerFactory.getLogger(RenewalSurvey.class);
 
   private final CustomerLinks links;
@@ -50,10 +49,12 @@ public class RenewalSurvey {
   private final RenewalProperties properties;
   private final String publicBaseUrl;
   private final RenewalDates dates;
+  private final MailFormats formats;
 
   RenewalSurvey(CustomerLinks links, AccountContacts contacts, MailOutbox mail, Accounts accounts, RoleRecipients recipients,
       InformedRoles informed, RenewalProperties properties, @Value("${baton.public-base-url}") String publicBaseUrl,
-      RenewalDates dates) {
+      RenewalDates dates, MailFormats formats) {
+    this.formats = formats;
     this.links = links;
     this.contacts = contacts;
     this.mail = mail;
@@ -77,7 +78,8 @@ public class RenewalSurvey {
       to = listed.map(Contact::email).orElse(null);
       decisionMakerName = listed.map(Contact::name).orElse(null);
     }
-    String renewal = dates.date(execution.getVariable("renewalDate")).format(DAY);
+    LocalDate renewalDate = dates.date(execution.getVariable("renewalDate"));
+    String renewal = formats.date(renewalDate);
     AskedQuestion question = links.ask(execution, new CustomerQuestion(ANSWERED_MESSAGE,
         "How likely are you to renew?",
         "At this point in time, how likely are you to renew your subscription (" + accountName + ", renewal date "
@@ -87,7 +89,7 @@ public class RenewalSurvey {
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", accountName);
     model.put("decisionMakerName", decisionMakerName);
-    model.put("renewalDate", renewal);
+    model.put("renewalDate", renewalDate);
     model.put("answerDays", properties.surveyAnswerDays());
     model.put("notLikelyUrl", question.link("not-likely"));
     model.put("unsureUrl", question.link("unsure"));
@@ -131,7 +133,7 @@ public class RenewalSurvey {
     String accountId = (String) execution.getVariable("accountId");
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", execution.getVariable("accountName"));
-    model.put("renewalDate", dates.date(execution.getVariable("renewalDate")).format(DAY));
+    model.put("renewalDate", dates.date(execution.getVariable("renewalDate")));
     model.put("renewalRisk", execution.getVariable("renewalRisk"));
     model.put("cockpitUrl", publicBaseUrl + "/camunda/app/cockpit/default/#/process-instance/"
         + execution.getProcessInstanceId());

@@ -172,7 +172,11 @@ class HandoffGenericCrmTest {
     MimeMessage welcome = Arrays.stream(smtp.getReceivedMessages())
         .filter(m -> HandoffFixture.recipients(new MimeMessage[] {m}, "Welcome").contains(contact)).findFirst().orElseThrow();
     assertThat(GreenMailUtil.getWholeMessage(welcome)).contains("Ann Buyer", "Test csm", HandoffFixture.email(csm),
-        "Test lead", HandoffFixture.email(lead), "2026-11-30");
+        "Test lead", HandoffFixture.email(lead), "November 30, 2026", "thank you for choosing Baton Test Co",
+        "The Customer Success team of Baton Test Co");
+    // Customers read people's names, never their logins; their replies go to the company's address.
+    assertThat(GreenMailUtil.getWholeMessage(welcome)).doesNotContain("(" + csm + ")");
+    assertThat(welcome.getReplyTo()).extracting(Object::toString).containsExactly("success@baton.test");
 
     // The Sales Rep corrected the renewal date in the checklist: the account follows.
     assertThat(accounts.find(accountId).orElseThrow().renewalDate()).isEqualTo(LocalDate.parse("2027-11-30"));

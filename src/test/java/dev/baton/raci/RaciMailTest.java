@@ -279,7 +279,7 @@ class RaciMailTest {
     assertThat(deliveries(received)).hasSize(2);
     assertThat(recipients(single(received, "raci-informed"))).containsExactly("sales-rep-demo@example.com");
     assertThat(GreenMailUtil.getWholeMessage(single(received, "raci-informed"))).contains("renew early",
-        "CSM (demo) (csm-demo)".replace("CSM", "Customer Success Manager"));
+        "Casey Morgan (csm-demo)");
     assertThat(recipients(single(received, "raci-accountable-completed"))).containsExactly("cs-lead-demo@example.com");
   }
 
