@@ -4,7 +4,10 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +31,37 @@ class WorkOnlyTaskAuthorizations extends AbstractCamundaConfiguration {
     configuration.setResourceAuthorizationProvider(new Provider());
   }
 
-  /** Camunda's provider, minus READ on the per-task grants of candidate groups, users and assignees. */
+  /**
+   * Camunda's provider, minus READ on the per-task grants of candidate groups, users and assignees, and no grant
+   * at all for a link of another type: such a link (RACI's "accountable") shows a task to someone who answers for
+   * it, in Tasklist's filters, without the right to work it.
+   */
   static final class Provider extends DefaultAuthorizationProvider {
+    @Override
+    public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+      return grantsWork(type) ? super.newTaskUserIdentityLink(task, userId, type) : null;
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+      return grantsWork(type) ? super.newTaskGroupIdentityLink(task, groupId, type) : null;
+    }
+
+    @Override
+    public AuthorizationEntity[] deleteTaskUserIdentityLink(Task task, String userId, String type) {
+      return grantsWork(type) ? super.deleteTaskUserIdentityLink(task, userId, type) : null;
+    }
+
+    @Override
+    public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+      return grantsWork(type) ? super.deleteTaskGroupIdentityLink(task, groupId, type) : null;
+    }
+
+    private static boolean grantsWork(String type) {
+      return type == null || IdentityLinkType.CANDIDATE.equals(type) || IdentityLinkType.ASSIGNEE.equals(type)
+          || IdentityLinkType.OWNER.equals(type);
+    }
+
     @Override
     protected Permission[] getRuntimePermissions(boolean enforceSpecificVariablePermission) {
       return Arrays.stream(super.getRuntimePermissions(enforceSpecificVariablePermission))

@@ -20,6 +20,8 @@ class RaciTaskBehaviour {
 
   /** Task-local variable set to true when the task passed its due date (Tasklist filter "Escalated"). */
   static final String ESCALATED = "escalated";
+  /** The identity link naming the account's holder of the task's accountable role. */
+  static final String ACCOUNTABLE_LINK = "accountable";
   /** The process variable naming the account whose team the roles are resolved against. */
   static final String ACCOUNT_ID = "accountId";
   private static final Logger log = LoggerFactory.getLogger(RaciTaskBehaviour.class);
@@ -43,6 +45,12 @@ class RaciTaskBehaviour {
     }
     if (!model.modelAssignee() && task.getAssignee() == null) {
       accounts.teamMember(accountId, role).ifPresent(task::setAssignee);
+    }
+    // Who answers for the step sees it in Tasklist ("Late in my team", "Escalated to me"); the link grants no work.
+    String accountable = model.raci().accountable();
+    if (accountable != null && accountId != null) {
+      accounts.teamMember(accountId, accountable).filter(user -> !user.equals(task.getAssignee()))
+          .ifPresent(user -> task.addUserIdentityLink(user, ACCOUNTABLE_LINK));
     }
     if (task.getDueDate() == null) {
       task.setDueDate(TimeoutTimers.dueDate(task, RaciUserTasks.DUE_LISTENER_ID)

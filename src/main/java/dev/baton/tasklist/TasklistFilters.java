@@ -46,6 +46,11 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
         q -> q.dueBeforeExpression("${now()}"));
     ensure(engine, filters, "Escalated", 5, "Overdue tasks escalated to the accountable role",
         q -> q.taskVariableValueEquals("escalated", true));
+    // For those who answer for others' work (RACI accountable, e.g. the CS Lead): the steps of their accounts.
+    ensure(engine, filters, "Late in my team", 10, "Past due steps of the accounts you answer for, or your own",
+        q -> q.taskInvolvedUserExpression("${currentUser()}").dueBeforeExpression("${now()}"));
+    ensure(engine, filters, "Escalated to me", 15, "Escalated steps of the accounts you answer for, or your own",
+        q -> q.taskInvolvedUserExpression("${currentUser()}").taskVariableValueEquals("escalated", true));
   }
 
   private void ensure(ProcessEngine engine, FilterService filters, String name, int priority, String description,

@@ -2,6 +2,8 @@ package dev.baton.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.account.Account;
+import dev.baton.account.AccountService;
 import dev.baton.support.BatonIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,12 +25,14 @@ class TasklistFiltersTest {
   @Autowired TasklistFilters tasklistFilters;
   @Autowired org.camunda.bpm.engine.RepositoryService repository;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired AccountService accountService;
 
   @Test
   void everyRoleSeesTheSharedFiltersOnFirstLogin() throws Exception {
     for (String user : new String[] {"sales-rep-demo", "csm-demo", "cs-lead-demo"}) {
       String body = get("/engine-rest/filter?resourceType=Task", user + ":demo");
-      assertThat(body).contains("\"My tasks\"", "\"My team's tasks\"", "\"Overdue\"", "\"Escalated\"");
+      assertThat(body).contains("\"My tasks\"", "\"My team's tasks\"", "\"Overdue\"", "\"Escalated\"",
+          "\"Late in my team\"", "\"Escalated to me\"");
       assertThat(body).contains("accountName");
     }
   }
@@ -69,6 +73,54 @@ class TasklistFiltersTest {
         </bpmn:process>
       </bpmn:definitions>
       """;
+
+  @Test
+  void aLateStepShowsToWhoAnswersForItsAccountWhoMayNotWorkIt() throws Exception {
+    repository.createDeployment().name("tasklist-late-test").enableDuplicateFiltering(true)
+        .addString("TasklistLate.bpmn", TASK_FOR_CSM.replace("TasklistCard", "TasklistLate").replace(
+            "<camunda:property name=\"raci.responsible\" value=\"csm\"/>",
+            "<camunda:property name=\"raci.responsible\" value=\"csm\"/>"
+                + "<camunda:property name=\"raci.accountable\" value=\"cs-lead\"/>")).deploy();
+    String account = "late-" + java.util.UUID.randomUUID();
+    accountService.save(new Account(account, "Late " + account, "smb", null, null,
+        java.util.Map.of("csm", "csm-demo", "cs-lead", "cs-lead-demo")));
+    String other = "quiet-" + java.util.UUID.randomUUID();
+    accountService.save(new Account(other, "Quiet " + other, "smb", null, null, java.util.Map.of("csm", "csm-demo")));
+    String late = startTaskDueYesterday(account);
+    String notMine = startTaskDueYesterday(other);
+
+    String lead = filterList("Late in my team", "cs-lead-demo:demo");
+    assertThat(lead).contains(late).doesNotContain(notMine);
+    // The CSM sees both: they are hers.
+    assertThat(filterList("Late in my team", "csm-demo:demo")).contains(late, notMine);
+    // Answering for a step is no right to do it.
+    HttpResponse<String> completed = post("/engine-rest/task/" + late + "/complete", "{}", "cs-lead-demo:demo");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(late).count()).isEqualTo(1);
+  }
+
+  private String startTaskDueYesterday(String account) {
+    String instance = runtime.startProcessInstanceByKey("TasklistLate", account,
+        java.util.Map.of("accountId", account, "accountName", "Late " + account)).getId();
+    var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    engine.getTaskService().setDueDate(task.getId(), java.util.Date.from(java.time.Instant.now().minusSeconds(86_400)));
+    return task.getId();
+  }
+
+  private String filterList(String name, String credentials) throws Exception {
+    String filterId = filters.createTaskFilterQuery().filterName(name).singleResult().getId();
+    HttpResponse<String> response = post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=1000",
+        "{}", credentials);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private HttpResponse<String> post(String path, String json, String credentials) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
 
   @Test
   void restartingCreatesNoSecondCopyOfAFilter() {
