@@ -85,7 +85,11 @@ class ApiSecurityConfiguration {
                 "Your user is not allowed to do this: API clients must be in the group 'integration'.", false)))
         // Baton's pages in Cockpit read with the user's webapp login (GET only, see WebappLoginSession).
         .addFilterBefore(new WebappLoginSession(engine.getName()), BasicAuthenticationFilter.class)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The API never logs anyone in to a session, it only reads the webapps' one: Spring's fixation protection
+        // would give that session a new id on every read, and Cockpit's requests still carrying the old id would
+        // find themselves logged out (Cockpit: "Your session might have expired").
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // No saved request: saving one made a new session whose cookie replaced a Cockpit login made meanwhile.
         .requestCache(cache -> cache.disable())
         // Stateless Basic auth and HMAC-signed webhooks: no cookies, so no CSRF token to check.

@@ -147,6 +147,45 @@ class PortfolioApiTest {
   }
 
   @Test
+  void readingTheBookOfBusinessKeepsTheCockpitLogin() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String root = "http://localhost:" + port;
+    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(root + "/camunda/app/cockpit/default/"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(root + "/camunda/api/admin/auth/user/default/login/cockpit"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=cs-lead-demo&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    for (String path : new String[] {"/api/portfolio/summary", "/api/accounts?q=" + tag}) {
+      HttpResponse<String> read = browser.send(HttpRequest.newBuilder(URI.create(root + path))
+          .header("X-Requested-With", "XMLHttpRequest").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(read.statusCode()).as(path + " " + read.body()).isEqualTo(200);
+      // The webapps' session keeps its id: Cockpit's requests in flight still carry it.
+      assertThat(read.headers().allValues("Set-Cookie")).as(path).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+      HttpResponse<String> who = browser.send(HttpRequest.newBuilder(
+          URI.create(root + "/camunda/api/admin/auth/user/default")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(who.statusCode()).as("after " + path + ": " + who.body()).isEqualTo(200);
+      assertThat(who.body()).contains("cs-lead-demo");
+    }
+    // Cockpit checks a login again after its cache time (5 minutes): still logged in.
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(Instant.now().plus(10, ChronoUnit.MINUTES)));
+    try {
+      HttpResponse<String> who = browser.send(HttpRequest.newBuilder(
+          URI.create(root + "/camunda/api/admin/auth/user/default")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(who.statusCode()).as("10 minutes later: " + who.body()).isEqualTo(200);
+      HttpResponse<String> read = browser.send(HttpRequest.newBuilder(URI.create(root + "/api/portfolio/summary"))
+          .header("X-Requested-With", "XMLHttpRequest").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(read.statusCode()).as("10 minutes later: " + read.body()).isEqualTo(200);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
   void aRedAccountWithALateStepComesFirstAndItsTimelineTellsWhatHappened() throws Exception {
     String quiet = save("quiet", "Enterprise", null, "yellow", "csm-demo");
     String troubled = save("troubled", "Enterprise", null, "green", "csm-demo");

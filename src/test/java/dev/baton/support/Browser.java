@@ -61,14 +61,33 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Logs in on a Camunda webapp's login page (already open). */
+  /**
+   * Logs in on a Camunda webapp's login page (already open). The webapp may draw its login form again while its
+   * plugins load, dropping what was typed into the first one; so the form is filled again until it goes away.
+   */
   public Browser login(String user, String password) {
-    WebElement name = await(By.cssSelector("form[name=signinForm] input[ng-model=username]"));
-    name.clear();
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys(password);
-    driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    return this;
+    By form = By.cssSelector("form[name=signinForm]");
+    for (int attempt = 1; ; attempt++) {
+      WebElement name = await(By.cssSelector("form[name=signinForm] input[ng-model=username]"));
+      name.clear();
+      name.sendKeys(user);
+      driver.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys(password);
+      driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+          try {
+            return d.findElements(form).stream().noneMatch(WebElement::isDisplayed);
+          } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false;
+          }
+        });
+        return this;
+      } catch (org.openqa.selenium.TimeoutException stillThere) {
+        if (attempt == 3) {
+          return this; // the caller's next wait fails with a screenshot of what the page shows
+        }
+      }
+    }
   }
 
   public WebElement await(By by) {
