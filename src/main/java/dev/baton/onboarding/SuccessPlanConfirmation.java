@@ -11,6 +11,8 @@ import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
+import dev.baton.successplan.SuccessPlanVersions;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -46,9 +48,12 @@ public class SuccessPlanConfirmation {
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
   private final BusinessTime time;
+  private final SuccessPlanVersions versions;
+  private final ObjectMapper json;
 
   SuccessPlanConfirmation(CustomerLinks links, MailOutbox mail, RoleRecipients recipients, InformedRoles informed, Accounts accounts,
-      Onboardings onboardings, OnboardingProperties properties, BusinessTime time) {
+      Onboardings onboardings, OnboardingProperties properties, BusinessTime time, SuccessPlanVersions versions,
+      ObjectMapper json) {
     this.links = links;
     this.mail = mail;
     this.recipients = recipients;
@@ -57,6 +62,8 @@ public class SuccessPlanConfirmation {
     this.onboardings = onboardings;
     this.properties = properties;
     this.time = time;
+    this.versions = versions;
+    this.json = json;
   }
 
   /** Mails the plan with its links to the key person: {@code ${successPlanConfirmation.ask(execution)}}. */
@@ -168,6 +175,7 @@ public class SuccessPlanConfirmation {
     execution.setVariable("successPlanConfirmedVia", execution.getVariable("customerAnsweredVia"));
     onboardings.successPlanStatus(execution.getProcessInstanceId(), "confirmed");
     accounts.markSuccessPlanConfirmed((String) execution.getVariable("accountId"));
+    recordVersion(execution);
     log.info("Account {} confirmed its success plan v{}", execution.getVariable("accountId"),
         execution.getVariable("successPlanVersion"));
   }
@@ -180,6 +188,22 @@ public class SuccessPlanConfirmation {
     onboardings.successPlanStatus(execution.getProcessInstanceId(), "changes-requested");
     log.info("Account {} asked for changes to its success plan v{}: {}", execution.getVariable("accountId"),
         execution.getVariable("successPlanVersion"), comment);
+  }
+
+  /** The agreed plan becomes the first version of the living success plan (docs/lifecycle.md). */
+  private void recordVersion(DelegateExecution execution) {
+    String accountId = (String) execution.getVariable("accountId");
+    String plan = onboardings.successPlan(execution.getProcessInstanceId()).orElse(null);
+    if (plan == null) {
+      return;
+    }
+    try {
+      Object by = execution.getVariable("successPlanConfirmedBy");
+      versions.record(accountId, json.readTree(plan), SuccessPlanVersions.ONBOARDING,
+          by == null ? null : "confirmed by " + by);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("The success plan of account " + accountId + " is not JSON", e);
+    }
   }
 
   private static String approver(DelegateExecution execution) {
