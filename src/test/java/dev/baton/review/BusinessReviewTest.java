@@ -69,6 +69,7 @@ class BusinessReviewTest {
   @Autowired TransactionTemplate transaction;
   @Autowired SuccessPlanVersions plans;
   @Autowired ObjectMapper json;
+  @Autowired ReviewBackfill backfill;
   String account;
 
   @BeforeEach
@@ -191,6 +192,49 @@ class BusinessReviewTest {
 
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_PrepareReview").variables()
         .containsEntry("reviewCoveredByRenewal", false);
+  }
+
+  @Test
+  void aReviewWithinAMonthAfterAValueReviewHeldIsSkippedAndTheNextCountsFromTheDayItWasHeld() {
+    // Renewal on 2027-06-01: its internal review starts 135 days before (2027-01-17).
+    launched("enterprise", LocalDate.of(2027, 6, 1));
+    ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey("RenewalPreparation")
+        .processInstanceBusinessKey(account).singleResult();
+    fire(renewal);
+    complete(renewal, "Task_InternalAccountReview", Variables.createVariables().putValue("valueDeliveredSoFar", "Goals met")
+        .putValue("renewalApproach", "standard").putValue("internalAgreement", true));
+    complete(renewal, "Task_InviteToValueReview", Variables.createVariables().putValue("valueReviewInvitees", "Dana Boss")
+        .putValue("invitedOn", "2027-01-18").putValue("valueReviewOn", "2027-02-10"));
+    // Held earlier than agreed: the day it was held counts.
+    ClockUtil.setCurrentTime(at(LocalDate.of(2027, 2, 5)));
+    complete(renewal, "Task_ValueReview", Variables.createVariables().putValue("valueDelivered", "Faster onboarding")
+        .putValue("nextObjectives", "Roll out to sales").putValue("decisionMakerName", "Dana Boss")
+        .putValue("decisionMakerEmail", "dana@customer.test"));
+
+    ProcessInstance instance = reviews();
+    fire(instance);
+
+    BpmnAwareTests.assertThat(instance).hasNotPassed("Task_PrepareReview");
+    assertThat(runtime.getVariables(instance.getId())).containsEntry("reviewCoveredByRenewal", true)
+        .containsEntry("lastReviewCoveredOn", "2027-02-23").containsEntry("lastReviewOn", "2027-02-05")
+        .containsEntry("nextReviewOn", "2027-05-05");
+  }
+
+  @Test
+  void liveAccountsLaunchedBeforeTheReviewsExistedGetThemOnTheRhythmOfTheirLaunchOnceAndTechTouchNone() {
+    accountService.save(new Account(account, "Acme " + account, "enterprise", null, null, TEAM));
+    accounts.markLive(account, LocalDate.of(2026, 3, 10), 30);
+    String techTouch = account + "-tt";
+    accountService.save(new Account(techTouch, "Tiny " + techTouch, "tech-touch", null, null, TEAM));
+    accounts.markLive(techTouch, LocalDate.of(2026, 3, 10), 30);
+
+    backfill.startMissing();
+    backfill.startMissing();
+
+    // 2026-06-10 and 2026-09-10 have passed: the first review is the next date of its quarterly rhythm.
+    assertThat(runtime.getVariable(reviews().getId(), "nextReviewOn")).isEqualTo("2026-12-10");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ReviewStart.PROCESS_KEY)
+        .processInstanceBusinessKey(techTouch).count()).isZero();
   }
 
   @Test
