@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
-import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.SignedInUser;
 import dev.baton.successplan.SuccessPlanVersion;
 import dev.baton.successplan.SuccessPlanVersions;
@@ -37,19 +36,16 @@ public class BusinessReviews {
   private final ObjectProvider<ValueReviews> valueReviews;
   private final SuccessPlanVersions plans;
   private final ReviewedPlan reviewedPlan;
-  private final BusinessTime time;
   private final ObjectMapper json;
 
   BusinessReviews(Accounts accounts, ReviewProperties properties, ReviewRhythm rhythm,
-      ObjectProvider<ValueReviews> valueReviews, SuccessPlanVersions plans, ReviewedPlan reviewedPlan, BusinessTime time,
-      ObjectMapper json) {
+      ObjectProvider<ValueReviews> valueReviews, SuccessPlanVersions plans, ReviewedPlan reviewedPlan, ObjectMapper json) {
     this.accounts = accounts;
     this.properties = properties;
     this.rhythm = rhythm;
     this.valueReviews = valueReviews;
     this.plans = plans;
     this.reviewedPlan = reviewedPlan;
-    this.time = time;
     this.json = json;
   }
 

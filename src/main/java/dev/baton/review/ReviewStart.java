@@ -6,6 +6,7 @@ import dev.baton.account.Accounts;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.onboarding.OnboardingLaunched;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,7 +60,7 @@ class ReviewStart {
           event.previous().segment(), event.current().segment());
       return;
     }
-    java.util.Map<String, String> lifecycle = accounts.find(accountId).map(Account::lifecycle).orElse(java.util.Map.of());
+    Map<String, String> lifecycle = accounts.find(accountId).map(Account::lifecycle).orElse(Map.of());
     if ("live".equals(lifecycle.get("stage")) && lifecycle.get("launchDate") != null) {
       start(accountId, lifecycle.get("launchDate"));
     }

@@ -47,7 +47,7 @@ class ReviewedPlan {
   Result apply(JsonNode current, Object reviewed, Object added, Object heldOn) {
     List<String> problems = new ArrayList<>();
     LocalDate today = time.today();
-    LocalDate held = day(heldOn, today, problems);
+    LocalDate held = day(heldOn, "reviewHeldOn", today, problems);
     ArrayNode objectives = current == null ? json.createArrayNode() : current.path("objectives").deepCopy();
     if (!objectives.isArray()) {
       objectives = json.createArrayNode();
@@ -104,7 +104,7 @@ class ReviewedPlan {
       objective.put("successCriteria", criteria);
       objective.put("owner", required(row, "owner", at, "name who owns the objective", problems));
       String targetDate = text(row, "targetDate");
-      objective.put("targetDate", targetDate == null ? null : day(targetDate, null, problems).toString());
+      objective.put("targetDate", targetDate == null ? null : day(targetDate, at + "targetDate", null, problems).toString());
       objective.put("status", SuccessPlanVersion.ON_TRACK);
       objective.put("addedOn", held.toString());
     }
@@ -119,20 +119,21 @@ class ReviewedPlan {
     return new Result(plan, held);
   }
 
-  private LocalDate day(Object value, LocalDate fallback, List<String> problems) {
+  /** A day from a form's date field; {@code latest} (if any) is the last day it may be, and the value when it is empty. */
+  private LocalDate day(Object value, String field, LocalDate latest, List<String> problems) {
     String text = value == null ? null : value.toString().trim();
     if (text == null || text.isEmpty()) {
-      return fallback;
+      return latest;
     }
     try {
       LocalDate day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      if (fallback != null && day.isAfter(fallback)) {
-        problems.add("reviewHeldOn: " + day + " is in the future; give the day the review was held");
+      if (latest != null && day.isAfter(latest)) {
+        problems.add(field + ": " + day + " is in the future; give the day the review was held");
       }
       return day;
     } catch (DateTimeParseException e) {
-      problems.add("'" + text + "' is not a date; use yyyy-MM-dd");
-      return fallback == null ? time.today() : fallback;
+      problems.add(field + ": '" + text + "' is not a date; use yyyy-MM-dd");
+      return latest == null ? time.today() : latest;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.baton.successplan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.baton.contact.AccountTeamAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,6 @@ class SuccessPlanController {
   }
 
   private static JsonNode list(JsonNode node) {
-    return node.isArray() ? node : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    return node.isArray() ? node : JsonNodeFactory.instance.arrayNode();
   }
 }
