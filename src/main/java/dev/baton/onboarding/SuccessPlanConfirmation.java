@@ -1,5 +1,7 @@
 package dev.baton.onboarding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.account.Accounts;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.customer.AskedQuestion;
@@ -12,7 +14,6 @@ import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
 import dev.baton.successplan.SuccessPlanVersions;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -201,7 +202,7 @@ public class SuccessPlanConfirmation {
       Object by = execution.getVariable("successPlanConfirmedBy");
       versions.record(accountId, json.readTree(plan), SuccessPlanVersions.ONBOARDING,
           by == null ? null : "confirmed by " + by);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("The success plan of account " + accountId + " is not JSON", e);
     }
   }
