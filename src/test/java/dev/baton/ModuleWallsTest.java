@@ -61,6 +61,10 @@ class ModuleWallsTest {
       // One keyed hash for webhook signatures and customer links.
       Map.entry("security", Set.of("Hmac")),
       Map.entry("onboarding", Set.of("OnboardingLaunched")),
+      // The living success plan's versions, and the door through which onboarding hands over plans agreed earlier.
+      Map.entry("successplan", Set.of("SuccessPlanVersions", "SuccessPlanVersion", "AgreedPlans")),
+      // The renewal's value reviews, which count as business reviews (implemented by renewal, above review).
+      Map.entry("review", Set.of("ValueReviews")),
       // Who is mailed about a step is read from the model's raci.informed property, in one place.
       Map.entry("raci", Set.of("RoleRecipients", "InformedRoles")),
       Map.entry("tasklist", Set.of("TasklistFilters")),

@@ -60,6 +60,15 @@ class Onboardings {
         .param(processInstanceId).query(String.class).optional();
   }
 
+  /** The confirmed success plan (JSON) of the account's latest onboarding that has one. */
+  Optional<String> confirmedPlan(String accountId) {
+    return jdbc.sql("""
+            select success_plan from baton_onboarding
+            where account_id = ? and success_plan_status = 'confirmed' and success_plan is not null
+            order by started_at desc""")
+        .param(accountId).query(String.class).list().stream().findFirst();
+  }
+
   private Timestamp now() {
     return Timestamp.from(time.now());
   }

@@ -1,5 +1,7 @@
 package dev.baton.onboarding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.account.Accounts;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.customer.AskedQuestion;
@@ -11,6 +13,7 @@ import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
+import dev.baton.successplan.SuccessPlanVersions;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -44,9 +47,12 @@ public class SuccessPlanConfirmation {
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
   private final BusinessTime time;
+  private final SuccessPlanVersions versions;
+  private final ObjectMapper json;
 
   SuccessPlanConfirmation(CustomerLinks links, MailOutbox mail, RoleRecipients recipients, InformedRoles informed, Accounts accounts,
-      Onboardings onboardings, OnboardingProperties properties, BusinessTime time) {
+      Onboardings onboardings, OnboardingProperties properties, BusinessTime time, SuccessPlanVersions versions,
+      ObjectMapper json) {
     this.links = links;
     this.mail = mail;
     this.recipients = recipients;
@@ -55,6 +61,8 @@ public class SuccessPlanConfirmation {
     this.onboardings = onboardings;
     this.properties = properties;
     this.time = time;
+    this.versions = versions;
+    this.json = json;
   }
 
   /** Mails the plan with its links to the key person: {@code ${successPlanConfirmation.ask(execution)}}. */
@@ -165,6 +173,7 @@ public class SuccessPlanConfirmation {
     execution.setVariable("successPlanConfirmedVia", execution.getVariable("customerAnsweredVia"));
     onboardings.successPlanStatus(execution.getProcessInstanceId(), "confirmed");
     accounts.markSuccessPlanConfirmed((String) execution.getVariable("accountId"));
+    recordVersion(execution);
     log.info("Account {} confirmed its success plan v{}", execution.getVariable("accountId"),
         execution.getVariable("successPlanVersion"));
   }
@@ -177,6 +186,22 @@ public class SuccessPlanConfirmation {
     onboardings.successPlanStatus(execution.getProcessInstanceId(), "changes-requested");
     log.info("Account {} asked for changes to its success plan v{}: {}", execution.getVariable("accountId"),
         execution.getVariable("successPlanVersion"), comment);
+  }
+
+  /** The agreed plan becomes the first version of the living success plan (docs/lifecycle.md). */
+  private void recordVersion(DelegateExecution execution) {
+    String accountId = (String) execution.getVariable("accountId");
+    String plan = onboardings.successPlan(execution.getProcessInstanceId()).orElse(null);
+    if (plan == null) {
+      return;
+    }
+    try {
+      Object by = execution.getVariable("successPlanConfirmedBy");
+      versions.record(accountId, json.readTree(plan), SuccessPlanVersions.ONBOARDING,
+          by == null ? null : "confirmed by " + by);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The success plan of account " + accountId + " is not JSON", e);
+    }
   }
 
   private static String approver(DelegateExecution execution) {

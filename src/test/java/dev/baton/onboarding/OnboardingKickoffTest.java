@@ -124,6 +124,9 @@ class OnboardingKickoffTest {
     assertThat(driver.click(links.get("confirm"), null).statusCode()).isEqualTo(200);
     BpmnAwareTests.assertThat(instance).hasPassed("Task_RecordConfirmation").isWaitingAt("Task_CallProvisioningApi");
     assertThat(accounts.lifecycle(account)).containsEntry("successPlan", "confirmed");
+    // The agreed plan is the first version of the living success plan (docs/lifecycle.md).
+    assertThat(jdbc.sql("select version || ' ' || source from baton_success_plan_version where account_id = ?")
+        .param(account).query(String.class).list()).containsExactly("1 onboarding");
 
     driver.runJobs(instance);
     provisioningApi.verify(postRequestedFor(urlEqualTo(PROVISIONING))

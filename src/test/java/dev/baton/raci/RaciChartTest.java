@@ -84,6 +84,31 @@ class RaciChartTest {
   }
 
   @Test
+  void theBusinessReviewTasksAreInTheChartInFlowOrder() throws Exception {
+    JsonNode chart = json.readTree(get("/api/raci?format=json", "csm-demo:demo").body());
+    JsonNode reviews = null;
+    for (JsonNode p : chart.get("processes")) {
+      if (p.get("key").asText().equals("BusinessReview")) {
+        reviews = p;
+      }
+    }
+    assertThat(reviews).isNotNull();
+    assertThat(reviews.get("tasks").findValuesAsText("id")).containsExactly("Task_PrepareReview", "Task_HoldReview",
+        "Task_SendFollowUp");
+    java.util.Map<String, JsonNode> cells = new java.util.HashMap<>();
+    reviews.get("tasks").forEach(task -> cells.put(task.get("id").asText(), task.get("cells")));
+    // Prepare: Account Manager and Sales consulted; hold: Services and Sales consulted (docs/lifecycle.md).
+    assertThat(cells.get("Task_PrepareReview").get("account-manager").asText()).isEqualTo("C");
+    assertThat(cells.get("Task_PrepareReview").get("sales-rep").asText()).isEqualTo("C");
+    assertThat(cells.get("Task_HoldReview").get("onboarding-rep").asText()).isEqualTo("C");
+    assertThat(cells.get("Task_HoldReview").get("sales-rep").asText()).isEqualTo("C");
+    for (String task : java.util.List.of("Task_PrepareReview", "Task_HoldReview", "Task_SendFollowUp")) {
+      assertThat(cells.get(task).get("csm").asText()).as(task).isEqualTo("R");
+      assertThat(cells.get(task).get("cs-lead").asText()).as(task).isEqualTo("A");
+    }
+  }
+
+  @Test
   void csvHasAHeaderAndOneLinePerTask() throws Exception {
     HttpResponse<String> response = get("/api/raci?format=csv", "sales-rep-demo:demo");
 

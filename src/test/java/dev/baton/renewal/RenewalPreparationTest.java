@@ -61,6 +61,8 @@ class RenewalPreparationTest {
   @Autowired HistoryService history;
   @Autowired ConfigurableApplicationContext context;
   @Autowired RenewalProperties properties;
+  @Autowired dev.baton.successplan.SuccessPlanVersions plans;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
   RenewalTestSupport renewals;
   final List<AccountChurned> churned = Collections.synchronizedList(new ArrayList<>());
   final ApplicationListener<PayloadApplicationEvent<AccountChurned>> churnListener = ApplicationListener.forPayload(churned::add);
@@ -123,6 +125,24 @@ class RenewalPreparationTest {
     renewals.complete(instance, "Task_PrepareContract", Map.of("renewalSeats", 120L, "contractSentOn", today().toString()));
     // Signed a month before the renewal date: the decision is due then.
     assertThat(renewals.task(instance, "Task_RecordDecision").getDueDate()).isEqualTo(due(renewal, 30));
+  }
+
+  @Test
+  void theValueReviewShowsTheCurrentVersionOfTheSuccessPlan() throws Exception {
+    LocalDate renewal = today().plusDays(100);
+    String account = renewals.save(RenewalTestSupport.newAccountId("plan"), renewal);
+    plans.record(account, json.readTree("""
+        {"objectives":[{"objective":"Onboard new hires faster","baseline":"10 days","target":"5 days","owner":"Kim",
+          "status":"on-track","progress":"6 days"}],"milestones":[]}"""), "business-review", "csm-demo");
+    ProcessInstance instance = renewals.instance(account);
+    execute(job("Event_ReviewDue", instance));
+    renewals.complete(instance, "Task_InternalAccountReview", Map.of("valueDeliveredSoFar", "Goals met",
+        "renewalApproach", "standard", "internalAgreement", true));
+    renewals.invite(instance);
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ValueReview").variables().containsEntry("successPlanVersion", 1);
+    assertThat((String) runtime.getVariable(instance.getId(), "successPlanSummary"))
+        .contains("version 1", "Onboard new hires faster", "on-track: 6 days");
   }
 
   @Test

@@ -82,10 +82,13 @@ record OldBatonDatabase(String url, String user, String password) {
     }
   }
 
-  /** Flyway as the earlier Baton configured it: out of order, Baton's SQL migrations only. */
+  /**
+   * Flyway as the earlier Baton configured it: out of order, Baton's SQL migrations only, and only those it had
+   * (up to 41; later SQL migrations are what the upgrade brings).
+   */
   private Flyway oldFlyway(String location) {
     return Flyway.configure().dataSource(url, user, password).table("baton_schema_history").locations(location)
-        .outOfOrder(true).baselineOnMigrate(true).load();
+        .outOfOrder(true).baselineOnMigrate(true).target(location.startsWith("classpath:") ? "41" : "latest").load();
   }
 
   /** Flyway as Baton configures it now (application.yaml's spring.flyway and the Java migrations). */
