@@ -1,5 +1,14 @@
 package dev.baton.demo;
 
+import dev.baton.account.Accounts;
+import dev.baton.onboarding.OnboardingLaunched;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.calendar.BusinessTime;
@@ -47,11 +56,24 @@ public class DemoPortfolio {
   private final ObjectMapper json;
   private final boolean enabled;
   private final BusinessTime time;
+  private final Accounts accounts;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transaction;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final TaskService tasks;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private String baseUrl;
 
   DemoPortfolio(CrmProperties crm, ObjectMapper json, @Value("${baton.demo.portfolio:false}") boolean enabled,
-      BusinessTime time) {
+      BusinessTime time, Accounts accounts, ApplicationEventPublisher events, TransactionTemplate transaction,
+      RuntimeService runtime, ManagementService management, TaskService tasks) {
+    this.accounts = accounts;
+    this.events = events;
+    this.transaction = transaction;
+    this.runtime = runtime;
+    this.management = management;
+    this.tasks = tasks;
     this.crm = crm;
     this.json = json;
     this.enabled = enabled;
@@ -102,12 +124,76 @@ public class DemoPortfolio {
         "Jonas Weber", "jonas.weber@brightline.example", "Head of Analytics", "champion");
     contacts("demo-cobalt", "Priya Shah", "priya.shah@cobalt.example", "COO", "decision-maker",
         "Tom Okafor", "tom.okafor@cobalt.example", "Clinic Operations Lead", "user");
+    // Both have been live for nine months, so their NPS programme and business reviews run (docs/lifecycle.md).
+    launchedLongAgo("demo-brightline", today.minusMonths(9), today.plusDays(100));
+    launchedLongAgo("demo-cobalt", today.minusMonths(9), today.plusDays(40));
+    // Cobalt's COO answered this round's NPS survey as a detractor: the CS Lead is told, the CSM closes the loop.
+    npsDetractor("demo-cobalt", "priya.shah@cobalt.example", "4",
+        "Reports take minutes to load and support answers slowly since the summer.");
+    // Cobalt's quarterly business review is due: the CSM prepares it.
+    reviewDue("demo-cobalt");
     // An account whose health turns red: the red-health escalation starts.
     account(MARKER, "Redwood Retail", "Mid-Market", today.plusDays(300));
     signal(MARKER, "{\"timestamp\":\"%s\",\"weeklyActiveUsers\":82,\"licensedUsers\":100,\"nps\":8}");
     signal(MARKER, "{\"timestamp\":\"%s\",\"weeklyActiveUsers\":12,\"licensedUsers\":100,\"nps\":3,"
         + "\"csmSentiment\":\"red\",\"csmComment\":\"Champion left; usage collapsed after the reorganisation\"}");
-    log.info("Demo portfolio ready: 4 won deals (1 handed over), 2 renewals (in 100 and 40 days), 1 red account");
+    log.info("Demo portfolio ready: 4 won deals (1 handed over), 2 renewals (in 100 and 40 days), an NPS detractor "
+        + "and a business review due, 1 red account");
+  }
+
+  /** The account went live on that day: its facts say so, and the programmes that follow a launch start. */
+  private void launchedLongAgo(String accountId, LocalDate launchDate, LocalDate renewalDate) {
+    transaction.executeWithoutResult(status -> {
+      accounts.markLive(accountId, launchDate, null);
+      events.publishEvent(new OnboardingLaunched(accountId, null, renewalDate));
+    });
+  }
+
+  /** This round of the account's NPS programme goes out now, and the respondent answers with this score. */
+  private void npsDetractor(String accountId, String respondent, String score, String comment) throws Exception {
+    String instance = fireTimerNow("NpsSurvey", accountId);
+    String message = "NpsAnswered-" + respondent;
+    await(() -> runtime.createEventSubscriptionQuery().processInstanceId(instance).eventType("message")
+        .eventName(message).count() > 0, "the NPS survey of " + accountId + " to wait for " + respondent);
+    // What the customer's click on the survey's link does (customer.CustomerAnswers).
+    runtime.createMessageCorrelation(message).processInstanceId(instance)
+        .setVariables(Variables.createVariables().putValue("customerAnswer", score).putValue("customerComment", comment)
+            .putValue("customerAnsweredAt", time.nowAsDate()))
+        .correlateWithResult();
+    await(() -> tasks.createTaskQuery().processInstanceId(instance).count() > 0,
+        "the task to close the loop with the detractor of " + accountId);
+  }
+
+  /** The account's next business review is due now: its preparation task waits for the CSM. */
+  private void reviewDue(String accountId) throws Exception {
+    String instance = fireTimerNow("BusinessReview", accountId);
+    await(() -> tasks.createTaskQuery().processInstanceId(instance).count() > 0,
+        "the preparation of the business review of " + accountId);
+  }
+
+  /** Moves the waiting timer of the account's process to now; the job executor fires it, as on its day. */
+  private String fireTimerNow(String processKey, String accountId) throws Exception {
+    String[] instance = new String[1];
+    await(() -> {
+      var found = runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(accountId)
+          .list();
+      instance[0] = found.isEmpty() ? null : found.get(0).getId();
+      return instance[0] != null && management.createJobQuery().processInstanceId(instance[0]).timers().count() > 0;
+    }, "the " + processKey + " timer of " + accountId);
+    for (Job timer : management.createJobQuery().processInstanceId(instance[0]).timers().list()) {
+      management.setJobDuedate(timer.getId(), time.nowAsDate());
+    }
+    return instance[0];
+  }
+
+  private static void await(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+    for (int attempt = 0; attempt < 120; attempt++) {
+      if (done.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("Waited two minutes for " + what);
   }
 
   private String dealWon(String dealId, String accountId, String name, int amount, LocalDate closed, String contact)

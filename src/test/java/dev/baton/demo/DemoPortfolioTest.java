@@ -41,6 +41,12 @@ class DemoPortfolioTest {
       assertThat(count(app, "/engine-rest/process-instance/count?processDefinitionKey=RedHealthEscalation&businessKey=demo-redwood-retail")).isEqualTo(1);
       assertThat(app.get("/api/accounts/demo-brightline/contacts", ADMIN).body())
           .contains("\"email\":\"maya.brandt@brightline.example\"", "\"persona\":\"decision-maker\"");
+      // The lifecycle after launch: an NPS detractor whose loop the CSM closes, a business review to prepare.
+      assertThat(count(app, "/engine-rest/task/count?taskDefinitionKey=Task_CloseTheLoop&processInstanceBusinessKey=demo-cobalt"
+          + "&assignee=csm-demo")).isEqualTo(1);
+      assertThat(count(app, "/engine-rest/task/count?taskDefinitionKey=Task_PrepareReview&processInstanceBusinessKey=demo-cobalt"
+          + "&assignee=csm-demo")).isEqualTo(1);
+      assertThat(app.get("/api/accounts/demo-cobalt/nps", ADMIN).body()).contains("priya.shah@cobalt.example");
       // The sales rep finds the waiting checklists in Tasklist.
       assertThat(count(app, "/engine-rest/task/count?taskDefinitionKey=Task_CompleteChecklist&assignee=sales-rep-demo")).isEqualTo(3);
       instancesAfterFirstStart = app.get("/engine-rest/process-instance/count", ADMIN).body();
