@@ -4,6 +4,8 @@ import dev.baton.calendar.BusinessTime;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Component;
  * The daily re-score (processes/HealthStaleness.bpmn, docs/health.md "Stale measurements"): scores again only
  * the accounts whose data changed meaning since the last run, by queries on when it was measured: a
  * measurement that crossed its limit ({@link StalenessLimits}) and a last touch that reached an engagement
- * threshold ({@link EngagementThresholds}). Each is scored as a pushed signal would be, so a band change
- * escalates or de-escalates; a recomputation that changes nothing is not kept. The first run, with no last
- * run to start from, looks at everything once.
+ * threshold ({@link EngagementThresholds}). Each is scored in its own job and transaction, as a pushed signal
+ * would be, so a band change escalates or de-escalates and a failure is an incident naming the account; a
+ * recomputation that changes nothing is not kept. The first run, with no last run to start from, looks at
+ * everything once.
  */
 @Component("healthRescore")
 public class HealthRescore {
@@ -45,14 +48,47 @@ public class HealthRescore {
     this.jdbc = jdbc;
   }
 
-  /** "Score again the accounts whose data went stale": sets accountsChecked and accountsRescored. */
-  public void rescoreStale(DelegateExecution execution) {
+  /**
+   * "Find the accounts whose data went stale": fixes the end of this run's window ({@code checkedUntil}) and
+   * counts the accounts in it ({@code accountsChecked}); the next step scores each, one job per account.
+   */
+  public void find(DelegateExecution execution) {
     Instant now = time.now();
-    Optional<Instant> lastRun = lastRun();
+    List<String> accounts = candidates(lastRun(), now);
+    execution.setVariable("checkedUntil", Date.from(now));
+    execution.setVariable("accountsChecked", accounts.size());
+    execution.setVariable("accountsRescored", 0);
+    log.info("Daily health re-score: {} account(s) with data gone stale or a touch aged since {}", accounts.size(),
+        lastRun().map(Instant::toString).orElse("ever"));
+  }
+
+  /** The multi-instance collection of "Score the account again": the same window, so a retry finds the same. */
+  public List<String> accounts(DelegateExecution execution) {
+    return candidates(lastRun(), ((Date) execution.getVariable("checkedUntil")).toInstant());
+  }
+
+  /** "Score the account again" (its own job): counts it in {@code accountsRescored} if anything changed. */
+  public void rescore(DelegateExecution execution) {
+    String accountId = (String) execution.getVariable("accountId");
+    if (health.rescore(accountId).isPresent()) {
+      execution.setVariable("accountsRescored", ((Number) execution.getVariable("accountsRescored")).intValue() + 1);
+    }
+  }
+
+  /** "Remember how far the re-score got": the next run starts where this one's window ended. */
+  public void ran(DelegateExecution execution) {
+    Instant until = ((Date) execution.getVariable("checkedUntil")).toInstant();
+    recordRun(until);
+    log.info("Daily health re-score done up to {}: {} of {} account(s) scored anew", until,
+        execution.getVariable("accountsRescored"), execution.getVariable("accountsChecked"));
+  }
+
+  /** Accounts with a measurement that crossed its limit, or a last touch that reached an engagement threshold, in (lastRun, until]. */
+  List<String> candidates(Optional<Instant> lastRun, Instant until) {
     Set<String> accounts = new TreeSet<>();
     limits.byMeasurement().forEach((measurement, limit) -> accounts.addAll(signals.measuredBetween(measurement,
-        lastRun.map(at -> at.minus(limit)).orElse(null), now.minus(limit))));
-    LocalDate today = time.today();
+        lastRun.map(at -> at.minus(limit)).orElse(null), until.minus(limit))));
+    LocalDate today = time.dateOf(until);
     Optional<LocalDate> lastRunDay = lastRun.map(time::dateOf);
     for (int days : engagement.days()) {
       // Touched on day D, the account reaches `days` on D + days: that day fell in (last run's day, today].
@@ -60,17 +96,7 @@ public class HealthRescore {
       Instant from = lastRunDay.map(day -> time.startOf(day.minusDays(days - 1L)).toInstant()).orElse(null);
       accounts.addAll(touches.touchedBetween(from, to));
     }
-    int rescored = 0;
-    for (String accountId : accounts) {
-      if (health.rescore(accountId).isPresent()) {
-        rescored++;
-      }
-    }
-    recordRun(now);
-    execution.setVariable("accountsChecked", accounts.size());
-    execution.setVariable("accountsRescored", rescored);
-    log.info("Daily health re-score: {} account(s) with data gone stale or a touch aged since {}, {} scored anew",
-        accounts.size(), lastRun.map(Instant::toString).orElse("ever"), rescored);
+    return List.copyOf(accounts);
   }
 
   private Optional<Instant> lastRun() {

@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.account.AccountRepository;
 import dev.baton.support.BatonIntegrationTest;
-import dev.baton.support.Jobs;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +20,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -90,15 +86,7 @@ class CustomerTouchesTest {
     assertThat(health.recordTouch(account, touched, "new champion meeting")).isPresent();
 
     // 31 days later the last touch has aged into the yellow band of EngagementHealth (31 to 60 days).
-    Instant later = touched.plus(Duration.ofDays(31));
-    jdbc.sql("delete from baton_health_rescore").update();
-    jdbc.sql("insert into baton_health_rescore (id, last_run_at) values (1, ?)")
-        .param(Timestamp.from(later.minus(Duration.ofDays(1)))).update();
-    ClockUtil.setCurrentTime(Date.from(later));
-    Job timer = management.createJobQuery().processDefinitionKey("HealthStaleness").timers().singleResult();
-    management.executeJob(timer.getId());
-    Jobs.executeAll(management, runtime.createProcessInstanceQuery().processDefinitionKey("HealthStaleness").list()
-        .stream().map(p -> p.getId()).toArray(String[]::new));
+    DailyRescore.runAt(touched.plus(Duration.ofDays(31)), management, runtime, jdbc);
 
     JsonNode engagement = dimension(api.json(api.get("/api/accounts/" + account + "/health")), "engagement");
     assertThat(engagement.get("band").asText()).isEqualTo("yellow");

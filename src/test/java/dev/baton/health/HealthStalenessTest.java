@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.account.AccountRepository;
 import dev.baton.support.BatonIntegrationTest;
-import dev.baton.support.Jobs;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -141,20 +139,8 @@ class HealthStalenessTest {
     assertThat(timer.getDuedate().toInstant().atZone(ZoneOffset.UTC).toLocalTime().toString()).isEqualTo("04:00");
   }
 
-  /** The timer fires (the job executor is off in tests): the job starts the process, its step runs as its own job. */
   void runDailyRescore(Instant at) {
-    // The last run was the day before.
-    jdbc.sql("delete from baton_health_rescore").update();
-    jdbc.sql("insert into baton_health_rescore (id, last_run_at) values (1, ?)")
-        .param(Timestamp.from(at.minus(Duration.ofDays(1)))).update();
-    ClockUtil.setCurrentTime(Date.from(at));
-    Job timer = management.createJobQuery().processDefinitionKey("HealthStaleness").timers().singleResult();
-    management.executeJob(timer.getId());
-    List<String> started = runtime.createProcessInstanceQuery().processDefinitionKey("HealthStaleness").list()
-        .stream().map(p -> p.getId()).toList();
-    Jobs.executeAll(management, started.toArray(String[]::new));
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("HealthStaleness").count())
-        .as("no daily re-score left unfinished (an incident)").isZero();
+    DailyRescore.runAt(at, management, runtime, jdbc);
   }
 
   private java.net.http.HttpResponse<String> post(String template) throws Exception {
