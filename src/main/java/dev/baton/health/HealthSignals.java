@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,7 +69,7 @@ public class HealthSignals {
    * recomputation; unknown account = 404 problem.
    */
   public HealthReport record(String accountId, List<HealthSignal> received, List<CustomerTouch> touched) {
-    return WHEN_ACCOUNT_BUSY.execute(attempt -> transaction.execute(status -> {
+    return locking(() -> {
       Account locked = accounts.lock(accountId).orElseThrow(() ->
           ApiProblem.notFound("accountId: no account '" + accountId + "'; create it first (PUT /api/accounts/" + accountId + ")"));
       Instant now = time.now();
@@ -80,7 +81,7 @@ public class HealthSignals {
       });
       touched.forEach(touch -> touches.insert(accountId, touch, now));
       return rescoreLocked(locked, now, received.size() + " signal(s)", true).orElseThrow();
-    }));
+    });
   }
 
   /**
@@ -92,7 +93,7 @@ public class HealthSignals {
    */
   public Optional<HealthReport> recordTouch(String accountId, Instant at, String what) {
     CustomerTouch touch = new CustomerTouch(at, what);
-    return WHEN_ACCOUNT_BUSY.execute(attempt -> transaction.execute(status -> {
+    return locking(() -> {
       Optional<Account> locked = accounts.lock(accountId);
       if (locked.isEmpty()) {
         log.warn("Customer touch '{}' not recorded: no account '{}'", touch.what(), accountId);
@@ -105,7 +106,7 @@ public class HealthSignals {
         return Optional.<HealthReport>empty();
       }
       return rescoreLocked(locked.get(), now, "customer touch '" + touch.what() + "'", true);
-    }));
+    });
   }
 
   /**
@@ -113,8 +114,18 @@ public class HealthSignals {
    * the result only if a band or an explanation changed. Joins the caller's transaction.
    */
   Optional<HealthReport> rescore(String accountId) {
-    return WHEN_ACCOUNT_BUSY.execute(attempt -> transaction.execute(status -> accounts.lock(accountId)
-        .flatMap(locked -> rescoreLocked(locked, time.now(), "re-score", false))));
+    return locking(() -> accounts.lock(accountId).flatMap(locked -> rescoreLocked(locked, time.now(), "re-score", false)));
+  }
+
+  /**
+   * In a transaction of its own, tried again while the account is busy; inside a caller's transaction (a
+   * task's completion, a job) once: a retry within it cannot help, the caller's own retry does.
+   */
+  private <T> T locking(java.util.function.Supplier<T> work) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return work.get();
+    }
+    return WHEN_ACCOUNT_BUSY.execute(attempt -> transaction.execute(status -> work.get()));
   }
 
   /** The account's row is locked: recompute, store, update the account and escalate or de-escalate. */
