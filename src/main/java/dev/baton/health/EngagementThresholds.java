@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -28,18 +29,24 @@ class EngagementThresholds {
 
   private final RepositoryService repository;
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final Map<String, List<Integer>> byVersion = new ConcurrentHashMap<>();
 
   EngagementThresholds(RepositoryService repository) {
     this.repository = repository;
   }
 
-  /** Each day count whose band differs from the day before's. */
+  /** Each day count whose band differs from the day before's; probed once per deployed version of the table. */
   List<Integer> days() {
     DecisionDefinition latest = WithoutAuthorization.call(() -> repository.createDecisionDefinitionQuery()
         .decisionDefinitionKey(DECISION).latestVersion().singleResult());
     if (latest == null) {
       return List.of();
     }
+    // About a second for the 730 evaluations on a busy 2-core machine: worth keeping per version.
+    return byVersion.computeIfAbsent(latest.getId(), id -> probe(latest));
+  }
+
+  private List<Integer> probe(DecisionDefinition latest) {
     DmnDecision decision;
     try (InputStream model = WithoutAuthorization.call(() -> repository.getDecisionModel(latest.getId()))) {
       decision = dmn.parseDecision(DECISION, model);
@@ -55,7 +62,7 @@ class EngagementThresholds {
       }
       before = band;
     }
-    return edges;
+    return List.copyOf(edges);
   }
 
   private Object band(DmnDecision decision, int days) {

@@ -42,6 +42,7 @@ class HealthStalenessTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
+  @Autowired EngagementThresholds engagementThresholds;
   HealthApi api;
   String account;
   Instant measured;
@@ -137,6 +138,12 @@ class HealthStalenessTest {
     assertThat(timer).isNotNull();
     // Every day at baton.health.rescore-at (04:00 in the business time zone, UTC in tests).
     assertThat(timer.getDuedate().toInstant().atZone(ZoneOffset.UTC).toLocalTime().toString()).isEqualTo("04:00");
+  }
+
+  /** The thresholds stay in HealthDimensions.dmn: the re-score reads at which day counts engagement changes band. */
+  @Test
+  void theEngagementThresholdsAreReadFromTheDecisionTable() {
+    assertThat(engagementThresholds.days()).containsExactly(31, 61);
   }
 
   void runDailyRescore(Instant at) {
