@@ -92,14 +92,15 @@ public class HealthSignals {
    * logged and skipped: a customer step never fails for health's sake.
    */
   public Optional<HealthReport> recordTouch(String accountId, Instant at, String what) {
-    CustomerTouch touch = new CustomerTouch(at, what);
+    // A touch dated ahead of Baton's clock would count as "today" until that day came: it counts as now.
+    Instant now = time.now();
+    CustomerTouch touch = new CustomerTouch(at != null && at.isAfter(now) ? now : at, what);
     return locking(() -> {
       Optional<Account> locked = accounts.lock(accountId);
       if (locked.isEmpty()) {
         log.warn("Customer touch '{}' not recorded: no account '{}'", touch.what(), accountId);
         return Optional.<HealthReport>empty();
       }
-      Instant now = time.now();
       touches.insert(accountId, touch, now);
       if (scores.latest(accountId).isEmpty()) {
         log.info("Account {}: customer touch '{}' recorded; it counts from the first health signal on", accountId, touch.what());
