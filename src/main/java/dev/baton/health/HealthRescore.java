@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * the accounts whose data changed meaning since the last run, by queries on when it was measured: a
  * measurement that crossed its limit ({@link StalenessLimits}) and a last touch that reached an engagement
  * threshold ({@link EngagementThresholds}). Each is scored in its own job and transaction, as a pushed signal
- * would be, so a band change escalates or de-escalates and a failure is an incident naming the account; a
+ * would be, so a band change escalates or de-escalates and a failure is an incident of that account's job (its
+ * {@code accountId} beside it in Cockpit); a
  * recomputation that changes nothing is not kept. The first run, with no last run to start from, looks at
  * everything once.
  */
@@ -54,12 +55,13 @@ public class HealthRescore {
    */
   public void find(DelegateExecution execution) {
     Instant now = time.now();
-    List<String> accounts = candidates(lastRun(), now);
+    Optional<Instant> lastRun = lastRun();
+    List<String> accounts = candidates(lastRun, now);
     execution.setVariable("checkedUntil", Date.from(now));
     execution.setVariable("accountsChecked", accounts.size());
     execution.setVariable("accountsRescored", 0);
     log.info("Daily health re-score: {} account(s) with data gone stale or a touch aged since {}", accounts.size(),
-        lastRun().map(Instant::toString).orElse("ever"));
+        lastRun.map(Instant::toString).orElse("ever"));
   }
 
   /** The multi-instance collection of "Score the account again": the same window, so a retry finds the same. */
