@@ -52,8 +52,9 @@ class ModuleWallsTest {
           "UserTaskListeners", "TimeoutTimers", "DueDateCalendar", "VariablesWrittenNow", "SignedInUser",
           "PasswordAttempts", "PasswordCheckedUsers", "EngineTables", "ModelExpressions", "JobLockOwners")),
       Map.entry("handoff", Set.of("HandoffCompleted")),
-      // A measurement from outside the health module (an NPS answer) is scored like any pushed signal.
-      Map.entry("health", Set.of("HealthSignals", "HealthSignal", "HealthHistory")),
+      // A measurement from outside the health module (an NPS answer) is scored like any pushed signal; a
+      // customer-facing step done in another module (a review, a champion's meeting) is a touch for engagement.
+      Map.entry("health", Set.of("HealthSignals", "HealthSignal", "HealthHistory", "CustomerTouch")),
       // The start-up lock: one node at a time migrates the schema and deploys.
       Map.entry("cluster", Set.of("StartupLock")),
       Map.entry("identity", Set.of("RoleCatalogue", "IdentityBootstrap")),

@@ -57,6 +57,9 @@ public class HealthHistory {
 
   /** The first dimension in the account's band, with its value: "Weekly active users: 12 % of licensed users". */
   private static String reason(HealthReport report) {
+    if (HealthReport.UNKNOWN.equals(report.band())) {
+      return report.overall().rule(); // "No current health data": no dimension is to blame
+    }
     return report.dimensionsIn(report.band()).stream().findFirst()
         .map(d -> d.value() == null ? label(d.name()) : label(d.name()) + ": " + d.value())
         .orElse(null);

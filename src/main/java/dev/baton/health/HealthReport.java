@@ -50,6 +50,16 @@ public record HealthReport(
     changes.add(new Change(what, before, after.band(), direction, value, after.rule()));
   }
 
+  /** Whether a band or what a dimension was computed from differs from the other report. */
+  boolean differsFrom(HealthReport other) {
+    if (!changes.isEmpty() || !java.util.Objects.equals(band, other.band())) {
+      return true;
+    }
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    other.dimensions().forEach(d -> values.put(d.name(), d.value()));
+    return dimensions.stream().anyMatch(d -> !java.util.Objects.equals(values.get(d.name()), d.value()));
+  }
+
   /** The dimensions of this report in the given band (e.g. the red ones). */
   public List<HealthAssessment.Dimension> dimensionsIn(String band) {
     return dimensions.stream().filter(d -> band.equals(d.band())).toList();

@@ -5,6 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,40 +36,62 @@ class HealthSignalStore {
         .update();
   }
 
-  /** Each measurement from the newest signal (by its timestamp) that carried it. */
+  /** Each measurement from the newest signal (by its timestamp) that carried it, with that timestamp. */
   HealthMeasurements latest(String accountId) {
-    Optional<Integer[]> licences = pair(accountId, "licences_activated", "licences_purchased");
-    Optional<Integer[]> users = pair(accountId, "weekly_active_users", "licensed_users");
-    Optional<Integer[]> features = pair(accountId, "features_adopted", "features_available");
-    Optional<String[]> sentiment = newest(accountId, "csm_sentiment", "csm_sentiment, csm_comment",
-        rs -> new String[] {rs.getString(1), rs.getString(2)});
-    return new HealthMeasurements(
+    Map<Measurement, Instant> at = new EnumMap<>(Measurement.class);
+    Optional<Integer[]> licences = pair(accountId, Measurement.LICENCES, "licences_purchased", at);
+    Optional<Integer[]> users = pair(accountId, Measurement.ACTIVE_USERS, "licensed_users", at);
+    Optional<Integer[]> features = pair(accountId, Measurement.FEATURES, "features_available", at);
+    Optional<String[]> sentiment = newest(accountId, Measurement.SENTIMENT, "csm_sentiment, csm_comment",
+        rs -> new String[] {rs.getString(1), rs.getString(2)}, at);
+    return HealthMeasurements.of(
         licences.map(p -> p[0]).orElse(null), licences.map(p -> p[1]).orElse(null),
         users.map(p -> p[0]).orElse(null), users.map(p -> p[1]).orElse(null),
         features.map(p -> p[0]).orElse(null), features.map(p -> p[1]).orElse(null),
-        integer(accountId, "days_since_last_touch"), integer(accountId, "nps"),
-        decimal(accountId, "support_satisfaction"), integer(accountId, "open_escalated_tickets"),
+        integer(accountId, Measurement.LAST_TOUCH, at), integer(accountId, Measurement.NPS, at),
+        decimal(accountId, Measurement.SUPPORT_SATISFACTION, at), integer(accountId, Measurement.ESCALATED_TICKETS, at),
         sentiment.map(p -> p[0]).orElse(null), sentiment.map(p -> p[1]).orElse(null),
-        decimal(accountId, "goal_attainment"));
+        decimal(accountId, Measurement.GOALS, at), at);
   }
 
-  private Optional<Integer[]> pair(String accountId, String part, String whole) {
-    return newest(accountId, part, part + ", " + whole, rs -> new Integer[] {rs.getInt(1), rs.getInt(2)});
+  /**
+   * Accounts with a measurement taken in [from, to) (from null: any time before to): the daily re-score asks
+   * for those whose measurement crossed its limit since the last run. Whether it was the account's newest of
+   * that measurement is left to the re-score, which finds nothing changed otherwise.
+   */
+  List<String> measuredBetween(Measurement measurement, Instant from, Instant to) {
+    String sql = "select distinct account_id from baton_health_signal where " + measurement.column()
+        + " is not null and observed_at < ?" + (from == null ? "" : " and observed_at >= ?");
+    var statement = jdbc.sql(sql).param(Timestamp.from(to));
+    if (from != null) {
+      statement = statement.param(Timestamp.from(from));
+    }
+    return statement.query(String.class).list();
   }
 
-  private Integer integer(String accountId, String column) {
-    return newest(accountId, column, column, rs -> rs.getInt(1)).orElse(null);
+  private Optional<Integer[]> pair(String accountId, Measurement part, String whole, Map<Measurement, Instant> at) {
+    return newest(accountId, part, part.column() + ", " + whole, rs -> new Integer[] {rs.getInt(1), rs.getInt(2)}, at);
   }
 
-  private BigDecimal decimal(String accountId, String column) {
-    return newest(accountId, column, column, rs -> rs.getBigDecimal(1)).orElse(null);
+  private Integer integer(String accountId, Measurement measurement, Map<Measurement, Instant> at) {
+    return newest(accountId, measurement, measurement.column(), rs -> rs.getInt(1), at).orElse(null);
   }
 
-  private <T> Optional<T> newest(String accountId, String column, String select, Row<T> row) {
-    // Column names are constants of this class, never caller input.
-    return jdbc.sql("select " + select + " from baton_health_signal where account_id = ? and " + column
-            + " is not null order by observed_at desc, id desc fetch first 1 rows only")
-        .param(accountId).query((rs, n) -> row.map(rs)).optional();
+  private BigDecimal decimal(String accountId, Measurement measurement, Map<Measurement, Instant> at) {
+    return newest(accountId, measurement, measurement.column(), rs -> rs.getBigDecimal(1), at).orElse(null);
+  }
+
+  private <T> Optional<T> newest(String accountId, Measurement measurement, String select, Row<T> row,
+      Map<Measurement, Instant> at) {
+    // Column names are constants of Measurement and this class, never caller input.
+    Optional<Object[]> found = jdbc.sql("select " + select + ", observed_at from baton_health_signal where account_id = ? and "
+            + measurement.column() + " is not null order by observed_at desc, id desc fetch first 1 rows only")
+        .param(accountId)
+        .query((rs, n) -> new Object[] {row.map(rs), rs.getTimestamp("observed_at").toInstant()}).optional();
+    found.ifPresent(f -> at.put(measurement, (Instant) f[1]));
+    @SuppressWarnings("unchecked")
+    Optional<T> value = found.map(f -> (T) f[0]);
+    return value;
   }
 
   private interface Row<T> {

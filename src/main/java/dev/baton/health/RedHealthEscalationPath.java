@@ -55,7 +55,8 @@ public class RedHealthEscalationPath {
     String accountId = (String) execution.getVariable("accountId");
     int review = ((Number) execution.getVariable("reviewCount")).intValue() + 1;
     String band = accounts.find(accountId).map(a -> a.healthBand()).orElse(null);
-    boolean stillRed = properties.escalationBand().equals(band);
+    // Unknown (no current data) does not prove a recovery: the review goes on as for a red account.
+    boolean stillRed = properties.escalationBand().equals(band) || HealthReport.UNKNOWN.equals(band);
     execution.setVariable("reviewCount", review);
     execution.setVariable("stillRed", stillRed);
     if (!stillRed) {

@@ -38,7 +38,10 @@ public class RedHealthEscalations {
     this.time = time;
   }
 
-  /** After a recomputation (account row locked): start on entering the worst band, end on leaving it. */
+  /**
+   * After a recomputation (account row locked): start on entering the worst band, end on leaving it for
+   * another band; an overall band that became unknown (every measurement stale) neither starts nor ends one.
+   */
   void scored(String accountName, HealthReport report) {
     String red = properties.escalationBand();
     Optional<String> running = running(report.accountId());
@@ -46,7 +49,8 @@ public class RedHealthEscalations {
       if (!red.equals(report.previousBand()) && running.isEmpty()) {
         start(accountName, report);
       }
-    } else if (running.isPresent()) {
+    } else if (running.isPresent() && !HealthReport.UNKNOWN.equals(report.band())) {
+      // Unknown (no current data, docs/health.md) is not a recovery: the reviews go on until a band is known.
       WithoutAuthorization.run(() -> runtime.createMessageCorrelation(RECOVERED_MESSAGE)
           .processInstanceId(running.get()).setVariable("recoveredBand", report.band()).correlateWithResult());
       log.info("Health of account {} is {} again: escalation {} ends as recovered", report.accountId(),

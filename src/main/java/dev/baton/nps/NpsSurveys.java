@@ -8,6 +8,7 @@ import dev.baton.customer.AskedQuestion;
 import dev.baton.customer.CustomerLinks;
 import dev.baton.customer.CustomerQuestion;
 import dev.baton.customer.CustomerQuestion.Choice;
+import dev.baton.health.CustomerTouch;
 import dev.baton.health.HealthSignal;
 import dev.baton.health.HealthSignals;
 import dev.baton.mail.MailOutbox;
@@ -130,7 +131,8 @@ public class NpsSurveys {
         comment == null ? null : comment.toString(), at);
     execution.setVariable("npsScore", score);
     execution.setVariable("npsCategory", NpsScore.category(score));
-    health.record(accountId, List.of(signal(score, at)));
+    // The answer is a measurement (nps) and a customer touch (engagement), scored once.
+    health.record(accountId, List.of(signal(score, at)), List.of(new CustomerTouch(at, "NPS answer")));
     log.info("Account {}: NPS answer {} ({})", accountId, score, NpsScore.category(score));
   }
 

@@ -137,8 +137,8 @@ class HealthDecisionTablesTest {
 
   @Test
   void everyBandIsExplainedByTheAnnotationOfTheRuleThatMatched() {
-    HealthMeasurements m = new HealthMeasurements(45, 100, 30, 100, 10, 40, 12, 9, new BigDecimal("4.5"), 0,
-        "yellow", "Champion left", new BigDecimal("95"));
+    HealthMeasurements m = HealthMeasurements.of(45, 100, 30, 100, 10, 40, 12, 9, new BigDecimal("4.5"), 0,
+        "yellow", "Champion left", new BigDecimal("95"), Map.of());
     HealthAssessment a = scorer.assess(m);
     HealthAssessment.Dimension adoption = a.dimensions().stream().filter(d -> d.name().equals("adoption")).findFirst().orElseThrow();
     assertThat(adoption.band()).isEqualTo("red");

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.account.AccountRepository;
 import dev.baton.support.BatonIntegrationTest;
 import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +31,19 @@ class HealthSignalApiTest {
     account = HealthApi.newAccount(accounts, "api");
   }
 
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Signals dated in November 2026 are scored on a day they still count (usage goes stale after 14 days). */
+  private static void scoredOn(String instant) {
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse(instant)));
+  }
+
   @Test
   void aFullSignalIsStoredScoredAndExplained() throws Exception {
+    scoredOn("2026-11-24T12:00:00Z");
     HttpResponse<String> response = api.post(account, """
         {"timestamp":"2026-11-23T10:15:30+01:00","licencesActivated":90,"licencesPurchased":100,
          "weeklyActiveUsers":30,"licensedUsers":100,"featuresAdopted":12,"featuresAvailable":40,
@@ -110,6 +123,7 @@ class HealthSignalApiTest {
 
   @Test
   void aBatchIsStoredAndScoredOnceUsingTheNewestValueOfEachMeasurement() throws Exception {
+    scoredOn("2026-11-24T12:00:00Z");
     HttpResponse<String> response = api.post(account, """
         [{"timestamp":"2026-11-20T10:00:00Z","weeklyActiveUsers":80,"licensedUsers":100,"nps":3},
          {"timestamp":"2026-11-22T10:00:00Z","nps":10},

@@ -144,6 +144,9 @@ class NpsSurveyTest {
     assertThat(tasks.getVariable(reference.getId(), "npsScore")).isEqualTo(10);
     assertThat(response("dana@customer.test")).containsEntry("status", "answered").containsEntry("score", 10);
     assertThat(latestNpsSignal()).isEqualTo(10);
+    // An answer is also a customer touch for engagement (docs/health.md, "Baton's own touches").
+    assertThat(jdbc.sql("select what from baton_health_touch where account_id = ?").param(account)
+        .query(String.class).list()).contains("NPS answer");
 
     noAnswerFromTheOthers();
     tasks.complete(reference.getId(), Map.of("advocacyOutcome", "reference", "advocacyNotes", "Two calls a quarter"));

@@ -110,6 +110,9 @@ class OnboardingKickoffTest {
     driver.throughKickoff(instance);
 
     BpmnAwareTests.assertThat(instance).hasPassed("Task_RecordSuccessPlan", "Task_AskCustomer").isWaitingAt("Task_WaitForAnswer");
+    // The kickoff meeting is a customer contact (health.touch in the model): engagement counts it (docs/health.md).
+    assertThat(jdbc.sql("select what from baton_health_touch where account_id = ?").param(account)
+        .query(String.class).list()).containsExactly("kickoff meeting");
     JsonNode plan = new ObjectMapper().readTree(runtime.getVariableTyped(instance.getId(), "successPlan").getValue().toString());
     assertThat(plan.get("objectives")).hasSize(2);
     assertThat(plan.get("objectives").get(0).get("baseline").asText()).isEqualTo("10 days");
