@@ -44,7 +44,8 @@ class ModuleWallsTest {
           "PipedriveDealReader", "CrmNotRead", "BatonSignature", "CrmProperties")),
       // The account's people by persona, as the NPS programme and the renewal survey ask them, and who of
       // Baton's users may see an account's people and answers (its team, API clients, administrators).
-      Map.entry("contact", Set.of("AccountContacts", "Contact", "AccountTeamAccess")),
+      // The event of a new champion or executive sponsor, which the champion module meets.
+      Map.entry("contact", Set.of("AccountContacts", "Contact", "AccountTeamAccess", "KeyContactChanged")),
       Map.entry("customer", Set.of("CustomerLinks", "CustomerQuestion", "AskedQuestion")),
       // The doors to the engine (docs/engine-extensions.md): every internal sits behind one of these.
       Map.entry("engine", Set.of("WithoutAuthorization", "ReportedJobFailure", "UserTaskExtension", "DeclaredUserTask",
@@ -59,7 +60,8 @@ class ModuleWallsTest {
       Map.entry("mail", Set.of("MailOutbox", "OutgoingMail", "EmailAddress")),
       // One keyed hash for webhook signatures and customer links.
       Map.entry("security", Set.of("Hmac")),
-      Map.entry("onboarding", Set.of("OnboardingLaunched")),
+      // The success plan on file, walked through with a new champion.
+      Map.entry("onboarding", Set.of("OnboardingLaunched", "CurrentSuccessPlan")),
       // Who is mailed about a step is read from the model's raci.informed property, in one place.
       Map.entry("raci", Set.of("RoleRecipients", "InformedRoles")),
       Map.entry("tasklist", Set.of("TasklistFilters")),

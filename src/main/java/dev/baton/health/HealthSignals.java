@@ -56,6 +56,11 @@ public class HealthSignals {
     return WHEN_ACCOUNT_BUSY.execute(attempt -> transaction.execute(status -> recordLocked(accountId, received)));
   }
 
+  /** The CSM's sentiment the score uses now (red, yellow or green), if any signal carried one. */
+  public java.util.Optional<String> currentSentiment(String accountId) {
+    return java.util.Optional.ofNullable(signals.latest(accountId).csmSentiment());
+  }
+
   private HealthReport recordLocked(String accountId, List<HealthSignal> received) {
     Account locked = accounts.lock(accountId).orElseThrow(() ->
         ApiProblem.notFound("accountId: no account '" + accountId + "'; create it first (PUT /api/accounts/" + accountId + ")"));
