@@ -39,7 +39,7 @@ class ModuleWallsTest {
       Map.entry("calendar", Set.of("AcceptedDate", "AcceptedDates", "BusinessCalendar", "BusinessCalendars",
           "BusinessTime", "MeasuredAt")),
       // The CRM's won deal as the handoff reads it, the readers of the CRMs' APIs that the handoff calls,
-      // and what the demo needs to post a deal as a CRM does.
+      // what the demo needs to post a deal as a CRM does, and HubSpot's token for expansion deals.
       Map.entry("crm", Set.of("DealWon", "DealHandoff", "HubSpotDeal", "HubSpotDealReader", "SalesforceDealReader",
           "PipedriveDealReader", "CrmNotRead", "BatonSignature", "CrmProperties")),
       // The account's people by persona, as the NPS programme and the renewal survey ask them, and who of

@@ -44,9 +44,11 @@ public class ExpansionOpportunities {
   private final InformedRoles informed;
   private final RoleRecipients recipients;
   private final ExpansionProperties properties;
+  private final HubSpotDeals hubSpot;
 
   ExpansionOpportunities(Accounts accounts, RuntimeService runtime, MailOutbox mail, InformedRoles informed,
-      RoleRecipients recipients, ExpansionProperties properties) {
+      RoleRecipients recipients, ExpansionProperties properties, HubSpotDeals hubSpot) {
+    this.hubSpot = hubSpot;
     this.accounts = accounts;
     this.runtime = runtime;
     this.mail = mail;
@@ -117,9 +119,14 @@ public class ExpansionOpportunities {
     }
     Object decision = execution.getVariable("qualification");
     if ("accepted".equals(decision)) {
-      if (text(execution.getVariable("crmDealId")) == null) {
+      boolean createInHubSpot = Boolean.TRUE.equals(execution.getVariable("createHubSpotDeal"));
+      if (createInHubSpot && !hubSpot.enabled()) {
+        throw new ProcessEngineException("createHubSpotDeal: Baton is not connected to HubSpot "
+            + "(baton.crm.hubspot.access-token); create the deal in the CRM and give its id");
+      }
+      if (!createInHubSpot && text(execution.getVariable("crmDealId")) == null) {
         throw new ProcessEngineException("crmDealId: is missing; an accepted opportunity needs the id of its deal "
-            + "in the CRM");
+            + "in the CRM" + (hubSpot.enabled() ? " (or tick: create the deal in HubSpot)" : ""));
       }
     } else if ("rejected".equals(decision)) {
       if (text(execution.getVariable("rejectionReason")) == null) {
@@ -160,7 +167,7 @@ public class ExpansionOpportunities {
     String accountId = (String) execution.getVariable("accountId");
     String raisedBy = SignedInUser.id().or(() -> accounts.teamMember(accountId, "csm")).orElse(null);
     Map<String, Object> variables = Variables.createVariables().putValue("accountId", accountId)
-        .putValue("expansionNeed", need).putValue("urgency", "medium").putValue("raisedBy", raisedBy)
+        .putValue("expansionNeed", need).putValue("estimatedValue", null).putValue("urgency", "medium").putValue("raisedBy", raisedBy)
         .putValue("raisedFrom", execution.getProcessDefinitionId().split(":")[0]);
     String id = WithoutAuthorization.call(() -> runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(accountId)
         .setVariables(variables).execute().getId());

@@ -2,6 +2,14 @@ package dev.baton.expansion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -14,7 +22,9 @@ import dev.baton.account.AccountChurned;
 import dev.baton.account.AccountService;
 import dev.baton.calendar.DueDates;
 import dev.baton.mail.MailOutbox;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.TestCrmServer;
 import dev.baton.support.Jobs;
 import dev.baton.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
@@ -67,6 +77,7 @@ class ExpansionOpportunityTest {
   static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   @RegisterExtension static GreenMailExtension smtp = TestMailServer.create();
+  @RegisterExtension static WireMockExtension hubSpot = TestCrmServer.create();
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -119,6 +130,38 @@ class ExpansionOpportunityTest {
     List<MimeMessage> told = mailsTo("csm-demo@example.com", "Expansion opportunity accepted");
     assertThat(told).hasSize(1);
     assertThat(told.get(0).getContent().toString()).isNotEmpty();
+  }
+
+  @Test
+  void anAcceptedOpportunityCanHaveItsDealCreatedInHubSpot() {
+    hubSpot.stubFor(post(urlPathEqualTo("/crm/v3/objects/deals")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"id\": \"98765\", \"properties\": {}}")));
+    ProcessInstance instance = raise("csm-demo", "csm", account);
+
+    tasks.complete(qualifyTask(instance).getId(), Map.of("qualification", "accepted", "createHubSpotDeal", true));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CreateHubSpotDeal");
+    execute(job("Task_CreateHubSpotDeal", instance));
+
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_CreateHubSpotDeal", "EndEvent_Accepted")
+        .variables().containsEntry("crmDealId", "98765");
+    hubSpot.verify(postRequestedFor(urlPathEqualTo("/crm/v3/objects/deals"))
+        .withHeader("Authorization", equalTo("Bearer " + TestCrmServer.TOKEN))
+        .withRequestBody(equalToJson("{\"properties\": {\"dealname\": \"Expansion: Acme " + account
+            + ": Twenty more seats for the support team\", \"dealstage\": \"appointmentscheduled\", "
+            + "\"description\": \"Twenty more seats for the support team\", \"amount\": \"12000\"}}")));
+  }
+
+  @Test
+  void hubSpotRefusingTheDealFailsItsJobNamingTheAnswer() {
+    hubSpot.stubFor(post(urlPathEqualTo("/crm/v3/objects/deals")).willReturn(aResponse().withStatus(400)
+        .withBody("{\"message\": \"Property values were not valid\"}")));
+    ProcessInstance instance = raise("csm-demo", "csm", account);
+    tasks.complete(qualifyTask(instance).getId(), Map.of("qualification", "accepted", "createHubSpotDeal", true));
+
+    assertThatThrownBy(() -> execute(job("Task_CreateHubSpotDeal", instance)))
+        .hasMessageContaining("answered 400").hasMessageContaining("Property values were not valid");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CreateHubSpotDeal");
   }
 
   @Test
