@@ -59,7 +59,8 @@ public class ExpansionOpportunities {
 
   /**
    * "Check the opportunity", right after the start: a mistake fails the start (Tasklist shows the message,
-   * nothing is kept), naming every wrong field at once. Sets {@code accountName}.
+   * nothing is kept), naming every wrong field at once. Sets {@code accountName}, and the account id as the
+   * business key.
    */
   public void check(DelegateExecution execution) {
     List<String> problems = new ArrayList<>();
@@ -91,6 +92,10 @@ public class ExpansionOpportunities {
       throw new ProcessEngineException("The expansion opportunity cannot be raised: " + String.join("; ", problems));
     }
     execution.setVariable("accountName", account.get().name());
+    // Tasklist's start dialog leaves the business key to the person; Baton's processes are keyed by account.
+    if (!accountId.equals(execution.getProcessBusinessKey())) {
+      execution.setProcessBusinessKey(accountId);
+    }
     log.info("Expansion opportunity {} raised for account {} by {}", execution.getProcessInstanceId(), accountId,
         execution.getVariable("raisedBy"));
   }
