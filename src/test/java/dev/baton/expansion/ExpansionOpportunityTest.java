@@ -309,6 +309,12 @@ class ExpansionOpportunityTest {
     HttpResponse<String> bad = get("/api/reports/csqls?quarter=2031-Q5", "demo:demo");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("quarter: '2031-Q5' is not a quarter");
+    assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("application/problem+json"));
+    assertThat(get("/api/reports/csqls?quarter=" + java.net.URLEncoder.encode("2031-Q1' or '1'='1", StandardCharsets.UTF_8),
+        "cs-lead-demo:demo").statusCode()).isEqualTo(400);
+    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/csqls")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
   }
 
   @Test
