@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.baton.account.Account;
@@ -45,10 +48,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +69,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per path: a PUT of the contacts naming another champion starts it (an unchanged list, a first list do not); the
  * CSM meets them within 10 business days while a green sentiment is held at yellow; the plan goes to them by
  * customer links: confirmed, changes requested (CSM told), no answer in 14 days (CSM told); a second change while
- * it runs replaces the person to meet; a churn ends it.
+ * it runs replaces the person to meet; a new executive named by the value review is met too; a churn ends it.
  */
 @BatonIntegrationTest
 class NewChampionTest {
@@ -237,12 +242,40 @@ class NewChampionTest {
   }
 
   @Test
+  void aNewExecutiveNamedByTheValueReviewIsMetAndASuccessPlanKeyPersonIsNot() {
+    completed("onboarding-hold-kickoff", Map.of("successPlanApproverName", "Kim Key", "successPlanApproverEmail",
+        "kim@customer.test"));
+    assertThat(instances()).as("the success plan's key person joins the list at its end").isEmpty();
+
+    completed("renewal-value-review", Map.of("customerExecutiveEmail", "vic@customer.test"));
+
+    ProcessInstance instance = single();
+    assertThat(runtime.getVariables(instance.getId())).containsEntry("keyContactPersona", "executive-sponsor")
+        .containsEntry("keyContactEmail", "vic@customer.test").containsEntry("previousContactEmail", "erin@customer.test");
+    assertThat(contacts.first(account, "executive-sponsor")).hasValueSatisfying(c ->
+        assertThat(c.email()).isEqualTo("vic@customer.test"));
+  }
+
+  @Test
   void aChurnEndsIt() {
     ProcessInstance instance = newChampion();
 
     transaction.executeWithoutResult(status -> events.publishEvent(new AccountChurned(account)));
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_AccountChurned");
+  }
+
+  /** A task with this form completed with these values, as Camunda's task event reaches Spring listeners. */
+  private void completed(String formId, Map<String, Object> values) {
+    UserTask model = mock(UserTask.class);
+    when(model.getCamundaFormRef()).thenReturn(formId);
+    DelegateTask task = mock(DelegateTask.class);
+    when(task.getEventName()).thenReturn("complete");
+    when(task.getName()).thenReturn(formId);
+    when(task.getBpmnModelElementInstance()).thenReturn(model);
+    when(task.getVariable(anyString()))
+        .thenAnswer(call -> "accountId".equals(call.getArgument(0)) ? account : values.get(call.getArgument(0)));
+    transaction.executeWithoutResult(status -> events.publishEvent(task));
   }
 
   private ProcessInstance newChampion() {
