@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The contact module's API: the contacts of each account, read by persona and replaced as a whole list. Other
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Service;
 public class AccountContacts {
 
   private final ContactStore store;
+  private final ApplicationEventPublisher events;
 
-  AccountContacts(ContactStore store) {
+  AccountContacts(ContactStore store, ApplicationEventPublisher events) {
     this.store = store;
+    this.events = events;
   }
 
   /** The account's contacts in the order they were given; empty when none are known. */
@@ -48,8 +52,26 @@ public class AccountContacts {
     return of(accountId).stream().filter(c -> c.email().equalsIgnoreCase(email)).findFirst();
   }
 
-  /** Replaces the account's list (the caller checked that the account exists). */
+  /**
+   * Replaces the account's list (the caller checked that the account exists). When the first champion or
+   * executive sponsor becomes another person, {@link KeyContactChanged} is published in the same transaction.
+   */
+  @Transactional
   public void replace(String accountId, List<Contact> contacts) {
+    List<Contact> before = store.of(accountId);
     store.replace(accountId, contacts);
+    for (String persona : KeyContactChanged.KEY_PERSONAS) {
+      Optional<Contact> previous = firstWith(before, persona);
+      Optional<Contact> current = firstWith(contacts, persona);
+      // No previous holder: the list is being filled, not changed; no successor: nobody to meet.
+      if (previous.isPresent() && current.isPresent()
+          && !previous.get().email().equalsIgnoreCase(current.get().email())) {
+        events.publishEvent(new KeyContactChanged(accountId, persona, previous.get(), current.get()));
+      }
+    }
+  }
+
+  private static Optional<Contact> firstWith(List<Contact> contacts, String persona) {
+    return contacts.stream().filter(c -> c.hasPersona(persona)).findFirst();
   }
 }

@@ -15,17 +15,19 @@ import org.springframework.stereotype.Component;
  * Keeps the contact list up to date from the forms that already ask for people: when a task with one of
  * these forms is completed, each person it names who is not yet on the account's list is added with the
  * matching persona (the value review's decision maker, executive and working team; the success plan's key
- * person). People already listed keep their entry: the list kept by the CSM or the CRM wins. Listens to
+ * person). People already listed keep their entry: the list kept by the CSM or the CRM wins. A new executive named
+ * by the value review goes before the earlier executive sponsors (and so is met as a new one). Listens to
  * Camunda's task events (the Spring eventing bridge), so no model needs a listener of its own.
  */
 @Component
 class ContactsFromForms {
 
   private static final Logger log = LoggerFactory.getLogger(ContactsFromForms.class);
-  private static final Field DECISION_MAKER = new Field("decisionMakerName", "decisionMakerEmail", "decision-maker");
-  private static final Field EXECUTIVE = new Field(null, "customerExecutiveEmail", "executive-sponsor");
-  private static final Field WORKING_TEAM = new Field(null, "workingTeamEmails", "user");
-  private static final Field KEY_PERSON = new Field("successPlanApproverName", "successPlanApproverEmail", "champion");
+  private static final Field DECISION_MAKER = new Field("decisionMakerName", "decisionMakerEmail", "decision-maker", false);
+  // The value review names the customer's executive as of today: someone new there holds the role now.
+  private static final Field EXECUTIVE = new Field(null, "customerExecutiveEmail", "executive-sponsor", true);
+  private static final Field WORKING_TEAM = new Field(null, "workingTeamEmails", "user", false);
+  private static final Field KEY_PERSON = new Field("successPlanApproverName", "successPlanApproverEmail", "champion", false);
   /** Form id to the people its fields name. */
   private static final Map<String, List<Field>> FORMS = Map.of(
       "renewal-value-review", List.of(DECISION_MAKER, EXECUTIVE, WORKING_TEAM),
@@ -60,8 +62,11 @@ class ContactsFromForms {
       Object name = field.name() == null ? null : task.getVariable(field.name());
       for (String email : emails(task.getVariable(field.email()))) {
         if (list.stream().noneMatch(c -> c.email().equalsIgnoreCase(email))) {
-          list.add(new Contact(name instanceof String n && !n.isBlank() && n.length() <= 200 ? n.strip() : email,
-              email, null, field.persona(), null));
+          Contact added = new Contact(name instanceof String n && !n.isBlank() && n.length() <= 200 ? n.strip() : email,
+              email, null, field.persona(), null);
+          int holder = field.holdsNow() ? indexOfFirst(list, field.persona()) : -1;
+          // Before the earlier holder, so the change is seen (KeyContactChanged); else at the end.
+          list.add(holder < 0 ? list.size() : holder, added);
         }
       }
     }
@@ -87,5 +92,15 @@ class ContactsFromForms {
     return found;
   }
 
-  private record Field(String name, String email, String persona) {}
+  private static int indexOfFirst(List<Contact> list, String persona) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i).hasPersona(persona)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** @param holdsNow a new person named here goes before the persona's earlier holders */
+  private record Field(String name, String email, String persona, boolean holdsNow) {}
 }

@@ -84,6 +84,11 @@ public class HealthSignals {
     });
   }
 
+  /** The CSM's sentiment the score uses now (red, yellow or green), if any signal carried one. */
+  public Optional<String> currentSentiment(String accountId) {
+    return Optional.ofNullable(signals.latest(accountId).csmSentiment());
+  }
+
   /**
    * A customer-facing step was done in Baton (a kickoff, a business review, a risk call, a new champion's
    * meeting): engagement counts it as the account's last touch (docs/health.md, "Baton's own touches").

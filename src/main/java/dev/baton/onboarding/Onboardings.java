@@ -69,6 +69,14 @@ class Onboardings {
         .param(accountId).query(String.class).list().stream().findFirst();
   }
 
+  /** The newest success plan kept for the account (JSON), from its latest onboarding that drafted one. */
+  Optional<String> latestSuccessPlanOf(String accountId) {
+    return jdbc.sql("""
+            select success_plan from baton_onboarding where account_id = ? and success_plan is not null
+            order by started_at desc""")
+        .param(accountId).query(String.class).list().stream().findFirst();
+  }
+
   private Timestamp now() {
     return Timestamp.from(time.now());
   }

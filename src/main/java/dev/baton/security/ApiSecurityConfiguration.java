@@ -72,6 +72,8 @@ class ApiSecurityConfiguration {
             .requestMatchers("/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/login-throttle/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/raci", "/api/raci/**").authenticated()
+            // CSQLs per raiser and quarter: CS Leads set the targets, so they and administrators read them.
+            .requestMatchers(HttpMethod.GET, "/api/reports/csqls").hasAnyAuthority("cs-lead", Groups.CAMUNDA_ADMIN)
             // The account's team reads its people data and success plan too; AccountTeamAccess checks the team per account.
             .requestMatchers("/api/accounts/*/contacts", "/api/accounts/*/nps", "/api/accounts/*/success-plan").authenticated()
             // The book of business: any Baton user; which accounts each sees is decided by dev.baton.portfolio.
