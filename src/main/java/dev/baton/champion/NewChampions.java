@@ -16,7 +16,6 @@ import dev.baton.raci.InformedRoles;
 import dev.baton.raci.RoleRecipients;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,6 @@ public class NewChampions {
   static final String REQUEST_CHANGES = "request-changes";
   static final String HELD_COMMENT = "New champion not met yet";
   private static final Logger log = LoggerFactory.getLogger(NewChampions.class);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
   private final HealthSignals health;
   private final CurrentSuccessPlan plans;
@@ -147,12 +145,13 @@ public class NewChampions {
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", accountName);
     model.put("contactName", execution.getVariable("keyContactName"));
-    model.put("csmName", accounts.teamMember(accountId, "csm").map(recipients::displayName)
+    // Customers read people's names, never login ids.
+    model.put("csmName", accounts.teamMember(accountId, "csm").flatMap(recipients::personName)
         .orElse("your Customer Success Manager"));
     model.put("summary", summary);
     model.put("confirmUrl", question.link(CONFIRM));
     model.put("changesUrl", question.link(REQUEST_CHANGES));
-    model.put("validUntil", DAY.format(time.now().plus(answerValidFor()).atZone(time.zone())));
+    model.put("validUntil", time.now().plus(answerValidFor()));
     mail.send(new OutgoingMail("champion-success-plan", List.of((String) execution.getVariable("keyContactEmail")),
         "Please confirm your success plan (" + accountName + ")", model, accountId).withLinksTo(question.id()));
     log.info("Account {}: success plan sent to the new {} {} for confirmation", accountId,

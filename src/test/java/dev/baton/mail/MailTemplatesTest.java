@@ -32,7 +32,7 @@ class MailTemplatesTest {
 
   private static final Path TEMPLATES = Path.of("src/main/resources/templates/mail");
   /** The mails customers receive: in the company's frame, signed by it, never naming a login. */
-  private static final List<String> CUSTOMER_MAILS = List.of("handoff-welcome", "nps-survey", "nps-thank-you",
+  private static final List<String> CUSTOMER_MAILS = List.of("champion-success-plan", "handoff-welcome", "nps-survey", "nps-thank-you",
       "onboarding-satisfaction-survey", "onboarding-success-plan", "renewal-survey", "renewal-thank-you");
   private static final String HOSTILE = "<b onmouseover=\"alert(1)\">Zoë & Søren 'O'Brien' 北京</b> "
       + "Ünternehmensberatungsgesellschaft mit beschränkter Haftung ".repeat(4);
@@ -140,6 +140,7 @@ class MailTemplatesTest {
     model.put("scores", List.of(Map.of("score", 0, "url", "https://baton.example/q/0"),
         Map.of("score", 10, "url", "https://baton.example/q/10")));
     model.put("answerDays", 14);
+    model.put("answered", true);
     model.put("days", 5);
     model.put("targetDays", 30);
     model.put("slaDays", 3);

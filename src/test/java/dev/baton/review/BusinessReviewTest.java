@@ -127,8 +127,11 @@ class BusinessReviewTest {
     assertThat(objectives.get(2).get("status").asText()).isEqualTo("on-track");
     assertThat(current.plan().get("milestones")).hasSize(1);
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_SendFollowUp").variables()
-        .containsEntry("expansionSpotted", true).containsEntry("expansionNeed", "HR module for the Paris office")
         .containsEntry("successPlanVersion", 2).containsEntry("lastReviewOn", "2027-02-23");
+    // The opportunity spotted in the review goes to Sales as a CSQL (docs/lifecycle.md, Expansion opportunities).
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ExpansionOpportunity")
+        .processInstanceBusinessKey(account).variableValueEquals("expansionNeed", "HR module for the Paris office").count())
+        .isEqualTo(1);
     assertThat((String) runtime.getVariable(instance.getId(), "successPlanSummary"))
         .contains("version 2", "achieved: 5 days since January", "Managers approve leave in the app");
 
