@@ -77,6 +77,14 @@ public class Accounts {
   }
 
   /**
+   * The account's contract value (annual recurring revenue), as the won deal or the CRM states it; without
+   * {@link AccountSaved}, since nothing the processes schedule depends on it.
+   */
+  public void recordArr(String accountId, Arr arr) {
+    store.updateArr(accountId, arr);
+  }
+
+  /**
    * The renewal date as the renewal preparation itself sets it: without {@link AccountSaved}, whose
    * listeners would move the renewal that sets it.
    */
