@@ -36,6 +36,11 @@ public class Accounts {
     return service.all();
   }
 
+  /** The accounts whose team the user is in, with their teams and lifecycle facts (read-only). */
+  public List<Account> withTeamMember(String userId) {
+    return store.withMember(userId);
+  }
+
   public boolean exists(String accountId) {
     return store.exists(accountId);
   }

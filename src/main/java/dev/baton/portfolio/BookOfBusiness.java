@@ -68,7 +68,9 @@ class BookOfBusiness {
 
   /** The accounts the viewer sees (read-only). */
   List<Account> visibleAccounts(Viewer viewer) {
-    return accounts.all().stream().filter(viewer::sees).toList();
+    // Someone who sees only their book reads only its accounts, not every account.
+    return viewer.seesEveryAccount() ? accounts.all()
+        : accounts.withTeamMember(viewer.userId()).stream().filter(viewer::sees).toList();
   }
 
   /** The rows of the accounts the viewer sees, with their open work, without trend and reason. */
