@@ -179,6 +179,18 @@ class ReportsApiTest {
     assertThat(get(null, "/api/reports/team").statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void theReportPagesAndTheirChartLibraryAreServedBesideCockpit() throws Exception {
+    HttpResponse<String> chart = get(null, "/webjars/chart.js/4.4.1/dist/chart.umd.js");
+    assertThat(chart.statusCode()).isEqualTo(200);
+    assertThat(chart.body()).contains("Chart");
+    HttpResponse<String> config = get(null, "/camunda/app/cockpit/scripts/config.js");
+    assertThat(config.body()).contains("scripts/reports");
+    HttpResponse<String> page = get(null, "/camunda/app/cockpit/scripts/reports.js");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js", "/reports/moments-of-truth");
+  }
+
   /** A red signal starts the account's escalation; its first step is finished after the given time. */
   private void finishEscalationStep(String accountId, Duration after) throws Exception {
     HttpResponse<String> signal = http.send(HttpRequest.newBuilder(
