@@ -16,15 +16,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The manager reports over HTTP (docs/portfolio.md): moments of truth from an arranged history (steps finished on
@@ -48,6 +52,8 @@ class ReportsApiTest {
   @Autowired AccountRepository store;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+  @Autowired JdbcTemplate jdbc;
   final ObjectMapper json = new ObjectMapper();
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -100,6 +106,63 @@ class ReportsApiTest {
   }
 
   @Test
+  void theLaunchCountsAgainstTheTimeToValueTargetAndTheSurveyAgainstItsTimer() throws Exception {
+    String onTime = save("launched", "SMB", null, csmA, null);
+    String late = save("slow", "SMB", null, csmA, null);
+    Instant start = Instant.now().minus(Duration.ofDays(40));
+    // History as the engine writes it for finished steps (arranged directly: a launch takes weeks of process).
+    finishedHistory(onTime, start, false);
+    finishedHistory(late, start, true);
+    String period = "from=" + LocalDate.now().minusDays(60) + "&to=" + LocalDate.now();
+
+    JsonNode report = report(csmA, "/api/reports/moments-of-truth?" + period);
+    JsonNode launch = moment(report, "launch");
+    assertThat(launch.path("onTime").asLong()).isEqualTo(1);
+    assertThat(launch.path("late").asLong()).isEqualTo(1);
+    // From the onboarding's start to the launch: 30 days.
+    assertThat(launch.path("medianHours").asDouble()).isEqualTo(720.0);
+    JsonNode survey = moment(report, "survey-answered");
+    assertThat(survey.path("onTime").asLong()).isEqualTo(1);
+    assertThat(survey.path("late").asLong()).isEqualTo(1);
+    assertThat(moment(report(csmB, "/api/reports/moments-of-truth?" + period), "launch").path("late").asLong()).isZero();
+  }
+
+  private void finishedHistory(String accountId, Instant start, boolean late) {
+    String onboarding = "hist-o-" + accountId;
+    String renewal = "hist-r-" + accountId;
+    String onboardingDefinition = repository.createProcessDefinitionQuery().processDefinitionKey("OnboardingKickoff")
+        .latestVersion().singleResult().getId();
+    String renewalDefinition = repository.createProcessDefinitionQuery().processDefinitionKey("RenewalPreparation")
+        .latestVersion().singleResult().getId();
+    Timestamp begun = Timestamp.from(start);
+    Timestamp launched = Timestamp.from(start.plus(Duration.ofDays(30)));
+    for (String instance : List.of(onboarding, renewal)) {
+      jdbc.update("insert into ACT_HI_VARINST (ID_, PROC_INST_ID_, EXECUTION_ID_, NAME_, VAR_TYPE_, TEXT_, STATE_) "
+          + "values (?, ?, ?, 'accountId', 'string', ?, 'CREATED')", "v-" + instance, instance, instance, accountId);
+    }
+    jdbc.update("insert into ACT_HI_PROCINST (ID_, PROC_INST_ID_, PROC_DEF_ID_, PROC_DEF_KEY_, BUSINESS_KEY_, START_TIME_,"
+        + " END_TIME_, STATE_) values (?, ?, ?, 'OnboardingKickoff', ?, ?, ?, 'COMPLETED')", onboarding, onboarding,
+        onboardingDefinition, accountId, begun, launched);
+    jdbc.update("insert into ACT_HI_TASKINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, TASK_DEF_KEY_, "
+        + "NAME_, START_TIME_, END_TIME_, DURATION_, DELETE_REASON_, DUE_DATE_, PRIORITY_) values (?, ?, 'OnboardingKickoff', "
+        + "?, ?, 'Task_ConfirmLaunch', 'Confirm the customer is live', ?, ?, 1000, 'completed', ?, 50)", "t-" + onboarding,
+        onboardingDefinition, onboarding, onboarding, Timestamp.from(launched.toInstant().minusSeconds(1)), launched,
+        Timestamp.from(launched.toInstant().plus(Duration.ofDays(2))));
+    if (late) {
+      Timestamp passed = Timestamp.from(start.plus(Duration.ofDays(20)));
+      jdbc.update("insert into ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, "
+          + "ACT_TYPE_, START_TIME_, END_TIME_, DURATION_, ACT_INST_STATE_) values (?, ?, 'OnboardingKickoff', ?, ?, "
+          + "'StartEvent_TimeToValuePassed', 'startTimerEvent', ?, ?, 0, 1)", "a-ttv-" + accountId, onboardingDefinition,
+          onboarding, onboarding, passed, passed);
+    }
+    // The wait for the survey's answer: ended by the answer (on time) or cancelled by the 10-day timer (late).
+    jdbc.update("insert into ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, "
+        + "ACT_TYPE_, START_TIME_, END_TIME_, DURATION_, ACT_INST_STATE_) values (?, ?, 'RenewalPreparation', ?, ?, "
+        + "'Task_AwaitAnswer', 'receiveTask', ?, ?, 0, ?)", "a-s-" + accountId, renewalDefinition, renewal, renewal,
+        begun, Timestamp.from(start.plus(Duration.ofDays(late ? 10 : 2))), late ? 2 : 1);
+  }
+
+  @Test
   void renewalsShowArrByMonthAndLikelihoodInTheReportingCurrencyAndSayWhatWasNotConverted() throws Exception {
     LocalDate renewal = LocalDate.now().plusDays(40);
     String unsure = save("unsure", "Enterprise", renewal, csmA, new Arr(new BigDecimal("100000"), "USD"));
@@ -129,6 +192,11 @@ class ReportsApiTest {
         .isEqualTo("[{\"currency\":\"CHF\",\"accounts\":1}]");
     assertThat(month.path("arr").path("amount").decimalValue()).isEqualByComparingTo("154000");
     assertThat(report.path("lastTwelveMonths").has("grossRetention")).isTrue();
+
+    JsonNode row = report(csmA, "/api/accounts?q=" + tag + "%20likely").path("accounts").get(0);
+    assertThat(row.path("arr").path("amount").decimalValue()).isEqualByComparingTo("50000");
+    assertThat(row.path("arr").path("currency").asText()).isEqualTo("EUR");
+    assertThat(row.path("arrConverted").decimalValue()).isEqualByComparingTo("54000");
 
     JsonNode summary = report(csmA, "/api/portfolio/summary");
     assertThat(summary.path("arrRenewingAtRisk").path("amount").decimalValue()).isEqualByComparingTo("100000");
