@@ -7,11 +7,12 @@ import java.util.Map;
  * A customer account and its team: which user holds which RACI role (role id to user id).
  * {@code lifecycle} holds what the processes record about where the account stands (for example
  * {@code stage: onboarding}, {@code onboardingStatus: at-risk}, {@code renewalLikelihood: unsure}); it is
- * written by the processes through {@link Accounts}, never by the accounts API.
+ * written by the processes through {@link Accounts}, never by the accounts API. {@code arr}: the contract value,
+ * null when not recorded; saving an account never clears it (the deal or the API records it, {@link Accounts#recordArr}).
  */
 public record Account(
     String accountId, String name, String segment, LocalDate renewalDate, String healthBand,
-    Map<String, String> team, Map<String, String> lifecycle) {
+    Map<String, String> team, Map<String, String> lifecycle, Arr arr) {
 
   public Account {
     team = team == null ? Map.of() : Map.copyOf(team);
@@ -20,7 +21,12 @@ public record Account(
   }
 
   public Account(String accountId, String name, String segment, LocalDate renewalDate, String healthBand,
+      Map<String, String> team, Map<String, String> lifecycle) {
+    this(accountId, name, segment, renewalDate, healthBand, team, lifecycle, null);
+  }
+
+  public Account(String accountId, String name, String segment, LocalDate renewalDate, String healthBand,
       Map<String, String> team) {
-    this(accountId, name, segment, renewalDate, healthBand, team, Map.of());
+    this(accountId, name, segment, renewalDate, healthBand, team, Map.of(), null);
   }
 }

@@ -71,20 +71,37 @@ public class AccountRepository {
    * read-only transaction: the book of business lists them all (dev.baton.portfolio).
    */
   public java.util.List<Account> all() {
+    return all("", null);
+  }
+
+  /**
+   * The accounts whose team the user is in, read as {@link #all()} does but only theirs (an index on the team's
+   * user), so a CSM's book of business does not read every account.
+   */
+  public java.util.List<Account> withMember(String userId) {
+    return all(" where account_id in (select account_id from baton_account_team where user_id = ?)", userId);
+  }
+
+  private java.util.List<Account> all(String where, String userId) {
     return reading.execute(status -> {
       Map<String, Map<String, String>> teams = new java.util.HashMap<>();
-      jdbc.sql("select account_id, role_id, user_id from baton_account_team").query(rs -> {
+      query("select account_id, role_id, user_id from baton_account_team" + where, userId).query(rs -> {
         teams.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
       });
       Map<String, Map<String, String>> facts = new java.util.HashMap<>();
-      jdbc.sql("select account_id, fact, fact_value from baton_account_lifecycle").query(rs -> {
+      query("select account_id, fact, fact_value from baton_account_lifecycle" + where, userId).query(rs -> {
         facts.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
       });
-      return jdbc.sql("select * from baton_account order by account_id")
+      return query("select * from baton_account" + where + " order by account_id", userId)
           .query((rs, n) -> account(rs, teams.getOrDefault(rs.getString("account_id"), Map.of()),
               facts.getOrDefault(rs.getString("account_id"), Map.of())))
           .list();
     });
+  }
+
+  private JdbcClient.StatementSpec query(String sql, String userId) {
+    JdbcClient.StatementSpec statement = jdbc.sql(sql);
+    return userId == null ? statement : statement.param(userId);
   }
 
   public boolean exists(String accountId) {
@@ -92,10 +109,16 @@ public class AccountRepository {
         .query(Long.class).single() > 0;
   }
 
-  /** Creates or updates the account and replaces its team; returns true if it was created. */
+  /**
+   * Creates or updates the account and replaces its team; returns true if it was created. Its ARR is written when
+   * given and kept when not: who saves the account (a step of a process) does not always know the contract value.
+   */
   @Transactional
   public boolean save(Account account) {
     boolean created = upsert(account);
+    if (account.arr() != null) {
+      updateArr(account.accountId(), account.arr());
+    }
     jdbc.sql("delete from baton_account_team where account_id = ?").param(account.accountId()).update();
     account.team().forEach((role, user) -> setTeamMember(account.accountId(), role, user));
     return created;
@@ -175,6 +198,12 @@ public class AccountRepository {
         .params(band, now(), accountId).update();
   }
 
+  /** Records the contract value; null clears it (not recorded). */
+  public void updateArr(String accountId, Arr arr) {
+    jdbc.sql("update baton_account set arr_amount = ?, arr_currency = ?, updated_at = ? where account_id = ?")
+        .params(arr == null ? null : arr.amount(), arr == null ? null : arr.currency(), now(), accountId).update();
+  }
+
   public void updateRenewalDate(String accountId, LocalDate renewalDate) {
     jdbc.sql("update baton_account set renewal_date = ?, updated_at = ? where account_id = ?")
         .params(renewalDate == null ? null : Date.valueOf(renewalDate), now(), accountId).update();
@@ -221,7 +250,7 @@ public class AccountRepository {
   /** Adds team and lifecycle, read after the account's result set is closed, on the same connection. */
   private Optional<Account> withTeamAndLifecycle(Optional<Account> row) {
     return row.map(a -> new Account(a.accountId(), a.name(), a.segment(), a.renewalDate(), a.healthBand(),
-        team(a.accountId()), lifecycle(a.accountId())));
+        team(a.accountId()), lifecycle(a.accountId()), a.arr()));
   }
 
   private static java.sql.Timestamp now() {
@@ -231,7 +260,10 @@ public class AccountRepository {
   private static Account account(ResultSet rs, Map<String, String> team, Map<String, String> lifecycle)
       throws SQLException {
     Date renewal = rs.getDate("renewal_date");
+    java.math.BigDecimal amount = rs.getBigDecimal("arr_amount");
+    String currency = rs.getString("arr_currency");
     return new Account(rs.getString("account_id"), rs.getString("name"), rs.getString("segment"),
-        renewal == null ? null : renewal.toLocalDate(), rs.getString("health_band"), team, lifecycle);
+        renewal == null ? null : renewal.toLocalDate(), rs.getString("health_band"), team, lifecycle,
+        amount == null || currency == null ? null : new Arr(amount, currency.strip()));
   }
 }

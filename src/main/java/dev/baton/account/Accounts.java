@@ -36,6 +36,11 @@ public class Accounts {
     return service.all();
   }
 
+  /** The accounts whose team the user is in, with their teams and lifecycle facts (read-only). */
+  public List<Account> withTeamMember(String userId) {
+    return store.withMember(userId);
+  }
+
   public boolean exists(String accountId) {
     return store.exists(accountId);
   }
@@ -74,6 +79,14 @@ public class Accounts {
   /** The band the health score puts the account in. */
   public void recordHealthBand(String accountId, String band) {
     store.updateHealthBand(accountId, band);
+  }
+
+  /**
+   * The account's contract value (annual recurring revenue), as the won deal or the CRM states it; without
+   * {@link AccountSaved}, since nothing the processes schedule depends on it.
+   */
+  public void recordArr(String accountId, Arr arr) {
+    store.updateArr(accountId, arr);
   }
 
   /**

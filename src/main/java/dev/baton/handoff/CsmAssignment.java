@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.account.Arr;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.raci.RoleRecipients;
 import java.time.LocalDate;
@@ -58,9 +59,13 @@ public class CsmAssignment {
       team.put(CSM, csm.userId());
     }
     String renewal = (String) execution.getVariable(HandoffVariables.RENEWAL_DATE);
+    // The won deal's amount is its annual recurring revenue (docs/portfolio.md, contract value): the CRMs' deals
+    // carry no other contract value. Without an amount or a known currency the recorded ARR is kept.
+    Arr arr = Arr.of((Number) execution.getVariable(HandoffVariables.AMOUNT),
+        (String) execution.getVariable(HandoffVariables.CURRENCY)).orElse(null);
     accounts.save(new Account(accountId, (String) execution.getVariable(HandoffVariables.ACCOUNT_NAME),
         (String) execution.getVariable(HandoffVariables.SEGMENT), renewal == null ? null : LocalDate.parse(renewal),
-        existing.map(Account::healthBand).orElse(null), team));
+        existing.map(Account::healthBand).orElse(null), team, Map.of(), arr));
 
     execution.setVariable(HandoffVariables.CSM_USER_ID, csm.userId());
     execution.setVariable(HandoffVariables.CSM_CHOSEN_BY, csm.chosenBy());

@@ -25,14 +25,19 @@ class BookOfBusiness {
   static final Duration TREND_WINDOW = Duration.ofDays(90);
   /** Renewal likelihoods that put the renewal at risk (the renewal survey's answers, docs/renewal.md). */
   private static final List<String> RISKY_LIKELIHOODS = List.of("not-likely", "unsure");
+  /** A renewal whose ARR is at risk: a doubtful answer, or no answer at all (docs/domain.md#renewals). */
+  static final List<String> RENEWAL_AT_RISK = List.of("not-likely", "unsure", "no-answer");
 
   private final Accounts accounts;
   private final OpenWorkReader openWork;
   private final HealthHistory health;
   private final BusinessTime time;
+  private final ReportingCurrency currency;
 
-  BookOfBusiness(Accounts accounts, OpenWorkReader openWork, HealthHistory health, BusinessTime time) {
+  BookOfBusiness(Accounts accounts, OpenWorkReader openWork, HealthHistory health, BusinessTime time,
+      ReportingCurrency currency) {
     this.accounts = accounts;
+    this.currency = currency;
     this.openWork = openWork;
     this.health = health;
     this.time = time;
@@ -42,7 +47,9 @@ class BookOfBusiness {
     List<AccountRow> rows = rows(viewer).filter(row -> matches(row, filter)).sorted(byRisk()).toList();
     int from = (int) Math.min((long) filter.page() * filter.size(), rows.size());
     int to = Math.min(from + filter.size(), rows.size());
-    return new AccountPage(rows.size(), filter.page(), filter.size(), rows.subList(from, to));
+    // Trend and reason read the health history (a query each): only for the rows shown, not for every account.
+    return new AccountPage(rows.size(), filter.page(), filter.size(),
+        rows.subList(from, to).stream().map(this::withHealthHistory).toList());
   }
 
   PortfolioSummary summary(Viewer viewer) {
@@ -52,29 +59,51 @@ class BookOfBusiness {
         rows.stream().filter(row -> health.worstBand().equals(row.healthBand())).count(),
         rows.stream().mapToLong(AccountRow::lateSteps).sum(),
         rows.stream().filter(AccountRow::escalationOpen).count(),
-        null,
+        currency.sum(rows.stream().filter(row -> renewsWithin(row, 90))
+            .filter(row -> RENEWAL_AT_RISK.contains(String.valueOf(row.renewalLikelihood())))
+            .map(AccountRow::arr).toList()),
         rows.stream().filter(row -> row.renewalDate() != null && !row.renewalDate().isBefore(today())
             && !row.renewalDate().isAfter(in90Days)).count());
+  }
+
+  /** The accounts the viewer sees (read-only). */
+  List<Account> visibleAccounts(Viewer viewer) {
+    // Someone who sees only their book reads only its accounts, not every account.
+    return viewer.seesEveryAccount() ? accounts.all()
+        : accounts.withTeamMember(viewer.userId()).stream().filter(viewer::sees).toList();
+  }
+
+  /** The rows of the accounts the viewer sees, with their open work, without trend and reason. */
+  List<AccountRow> visibleRows(Viewer viewer) {
+    return rows(viewer).toList();
   }
 
   /** The account as one row, if the viewer sees it. */
   Optional<AccountRow> row(Viewer viewer, String accountId) {
     return accounts.find(accountId).filter(viewer::sees)
-        .map(account -> row(account, openWork.of(List.of(accountId)).getOrDefault(accountId, OpenWork.NONE)));
+        .map(account -> row(account, openWork.of(List.of(accountId)).getOrDefault(accountId, OpenWork.NONE)))
+        .map(this::withHealthHistory);
   }
 
   private Stream<AccountRow> rows(Viewer viewer) {
-    List<Account> visible = accounts.all().stream().filter(viewer::sees).toList();
+    List<Account> visible = visibleAccounts(viewer);
     Map<String, OpenWork> work = openWork.of(visible.stream().map(Account::accountId).toList());
     return visible.stream().map(account -> row(account, work.getOrDefault(account.accountId(), OpenWork.NONE)));
   }
 
   private AccountRow row(Account account, OpenWork work) {
-    String band = account.healthBand();
-    return new AccountRow(account.accountId(), account.name(), account.segment(), account.team().get("csm"), null,
-        band, trend(account.accountId(), band), band == null ? null : health.topReason(account.accountId()).orElse(null),
-        stage(account, work), work.mostUrgent(), work.lateTasks(), work.lateTasks() > 0, work.escalationOpen(),
-        account.renewalDate(), account.lifecycle().get("renewalLikelihood"));
+    return new AccountRow(account.accountId(), account.name(), account.segment(), account.team().get("csm"),
+        account.arr(), account.arr() == null ? null : currency.convert(account.arr()).orElse(null),
+        account.healthBand(), null, null, stage(account, work), work.mostUrgent(), work.tasks().size(), work.lateTasks(),
+        work.lateTasks() > 0, work.escalationOpen(), account.renewalDate(), account.lifecycle().get("renewalLikelihood"));
+  }
+
+  private AccountRow withHealthHistory(AccountRow row) {
+    String band = row.healthBand();
+    return new AccountRow(row.accountId(), row.name(), row.segment(), row.csm(), row.arr(), row.arrConverted(), band,
+        trend(row.accountId(), band), band == null ? null : health.topReason(row.accountId()).orElse(null),
+        row.stage(), row.momentOfTruth(), row.openSteps(), row.lateSteps(), row.late(), row.escalationOpen(), row.renewalDate(),
+        row.renewalLikelihood());
   }
 
   /** The processes' own fact when they recorded one; else a running handoff says handoff; else live. */

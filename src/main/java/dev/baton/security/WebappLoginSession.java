@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class WebappLoginSession extends OncePerRequestFilter {
 
-  static final String[] READ_PATHS = {"/api/accounts", "/api/accounts/*/timeline", "/api/portfolio/**"};
+  static final String[] READ_PATHS = {"/api/accounts", "/api/accounts/*/timeline", "/api/portfolio/**",
+      "/api/reports/**"};
 
   private final RequestMatcher reads = new OrRequestMatcher(java.util.Arrays.stream(READ_PATHS)
       .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path)).toList());

@@ -3,6 +3,7 @@ package dev.baton.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.BatonIntegrationTest;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +72,41 @@ class AccountApiTest {
     HttpResponse<String> read = get(id, API_CLIENT);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read.body()).contains("Acme Corporation", "support-demo");
+  }
+
+  @Test
+  void theContractValueIsRecordedShownAndKeptByAnUpdateWithoutIt() throws Exception {
+    String id = "acme-" + UUID.randomUUID();
+    HttpResponse<String> created = put(id, """
+        {"name": "Acme Corp", "arr": {"amount": 120000.5, "currency": "eur"}}""", API_CLIENT);
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.body()).contains("\"arr\":{\"amount\":120000.50,\"currency\":\"EUR\"}");
+    assertThat(put(id, "{\"name\": \"Acme Corporation\"}", API_CLIENT).statusCode()).isEqualTo(200);
+    assertThat(accounts.find(id).orElseThrow().arr()).isEqualTo(new Arr(new BigDecimal("120000.50"), "EUR"));
+    assertThat(get(id, API_CLIENT).body()).contains("\"amount\":120000.50", "\"currency\":\"EUR\"");
+
+    put(id, "{\"name\": \"Acme Corporation\", \"arr\": {\"amount\": 0, \"currency\": \"USD\"}}", API_CLIENT);
+    assertThat(accounts.find(id).orElseThrow().arr()).isEqualTo(new Arr(BigDecimal.ZERO, "USD"));
+  }
+
+  @Test
+  void aWrongContractValueIsA400NamingTheField() throws Exception {
+    String id = "acme-" + UUID.randomUUID();
+    Map<String, String> mistakes = Map.of(
+        "{\"amount\": -1, \"currency\": \"USD\"}", "arr.amount: must be 0 or more",
+        "{\"amount\": 1.234, \"currency\": \"USD\"}", "arr.amount: must have at most 13 digits and 2 decimals",
+        "{\"amount\": 100, \"currency\": \"XYZ\"}", "arr.currency: 'XYZ' is not an ISO 4217 currency code",
+        "{\"amount\": 100, \"currency\": \"dollars\"}", "arr.currency: must be a three-letter ISO 4217 code",
+        "{\"amount\": 100}", "arr.currency: is required with an amount",
+        "{\"currency\": \"USD\"}", "arr.amount: is required with a currency");
+    for (var mistake : mistakes.entrySet()) {
+      HttpResponse<String> response = put(id, "{\"name\": \"Acme\", \"arr\": " + mistake.getKey() + "}", API_CLIENT);
+      assertThat(response.statusCode()).as(mistake.getKey()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(response.body()).as(mistake.getKey()).contains(mistake.getValue());
+    }
+    assertThat(accounts.find(id)).isEmpty();
   }
 
   @Test

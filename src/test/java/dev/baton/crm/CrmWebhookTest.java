@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.account.AccountRepository;
+import dev.baton.account.Arr;
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.Jobs;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,8 @@ class CrmWebhookTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
+  @Autowired ManagementService management;
+  @Autowired AccountRepository accounts;
   WebhookCalls calls;
   Handoffs handoffs;
   String dealId;
@@ -94,6 +100,18 @@ class CrmWebhookTest {
     assertThat(deal.get("csmEmail").asText()).isEqualTo("casey.csm@example.com");
     assertThat(deal.get("contacts").findValuesAsText("email")).containsExactly("ann.buyer@acme.example", "dan@acme.example");
     assertThat(deal.get("contacts").get(1).get("role").asText()).isEqualTo("decision maker");
+  }
+
+  @Test
+  void theWonDealsAmountIsRecordedAsTheAccountsArr() throws Exception {
+    HttpResponse<String> response = calls.crm(event().toString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+
+    Jobs.executeAll(management, calls.json(response).get("processInstanceId").asText());
+
+    Arr arr = accounts.find("acme-" + dealId).orElseThrow().arr();
+    assertThat(arr.amount()).isEqualByComparingTo("48000");
+    assertThat(arr.currency()).isEqualTo("EUR");
   }
 
   @Test

@@ -25,6 +25,17 @@ function moment(value) {
   return value ? new Date(value).toLocaleString() : '';
 }
 
+function money(amount, currency) {
+  if (amount == null) {
+    return '';
+  }
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch (unknownCurrency) {
+    return `${Math.round(Number(amount))} ${currency}`;
+  }
+}
+
 function band(value) {
   if (!value) {
     return '<span class="text-muted">not measured</span>';
@@ -72,11 +83,13 @@ function renderDashboard(node) {
       + `<div>${esc(label)}</div>${note ? `<div class="text-muted">${esc(note)}</div>` : ''}</a>`;
     node.innerHTML = '<section class="baton-dashboard"><h3>Book of business</h3>'
       + tile('Red accounts', s.redAccounts, '#/accounts?healthBand=red')
-      + tile('Late moments of truth', s.lateMomentsOfTruth, '#/accounts')
-      + tile('ARR renewing in 90 days at risk', s.arrRenewingAtRisk == null ? 'not recorded' : s.arrRenewingAtRisk,
-        '#/accounts?renewalWithinDays=90', `${s.renewalsWithin90Days} renewals in 90 days`)
+      + tile('Late moments of truth', s.lateMomentsOfTruth, '#/accounts', 'open steps past due')
+      + tile('ARR renewing in 90 days at risk', money(s.arrRenewingAtRisk.amount, s.arrRenewingAtRisk.currency),
+        '#/renewals', `${s.renewalsWithin90Days} renewals in 90 days` + s.arrRenewingAtRisk.notConverted
+          .map(n => `; ${n.accounts} in ${n.currency} not converted: no rate`).join(''))
       + tile('Open escalations', s.openEscalations, '#/accounts?healthBand=red')
-      + `<p><a href="#/accounts">All ${esc(s.accounts)} accounts</a></p></section>`;
+      + `<p><a href="#/accounts">All ${esc(s.accounts)} accounts</a> · <a href="#/moments-of-truth">Moments of truth</a>`
+      + ' · <a href="#/renewals">Renewals</a> · <a href="#/team">Team</a></p></section>';
   }).catch(error => failed(node, error));
 }
 
@@ -120,7 +133,7 @@ function renderAccounts(node) {
         return `<tr class="baton-account${a.late ? ' danger' : ''}" data-account="${esc(a.accountId)}">
           <td><a href="#/account?id=${encodeURIComponent(a.accountId)}">${esc(a.name)}</a></td>
           <td>${esc(a.segment)}</td><td>${esc(a.csm)}</td>
-          <td>${a.arr == null ? '<span class="text-muted">not recorded</span>' : esc(a.arr)}</td>
+          <td>${a.arr == null ? '<span class="text-muted">not recorded</span>' : esc(money(a.arr.amount, a.arr.currency))}</td>
           <td>${band(a.healthBand)} ${a.healthTrend ? `<small>${esc(TRENDS[a.healthTrend])} in 90 days</small>` : ''}
             <div class="text-muted">${esc(a.healthReason)}</div></td>
           <td>${esc(STAGES[a.stage] || a.stage)}</td>
