@@ -96,6 +96,19 @@ class PortfolioBrowserTest {
       browser.awaitText("Timeline").awaitText("Health turned red");
       assertThat(browser.text()).contains("Customer Success Manager", "Diagnose and write the recovery plan");
       browser.screenshot("red-account");
+
+      // The manager reports, each with its chart: the late handoff and the renewals coming up are there.
+      browser.go(COCKPIT + "#/moments-of-truth");
+      browser.awaitText("Moment of truth").awaitText("On time %");
+      assertThat(browser.driver().findElements(By.cssSelector(".baton-moments canvas"))).isNotEmpty();
+      browser.screenshot("moments-of-truth");
+      browser.go(COCKPIT + "#/renewals");
+      browser.awaitText("by the renewal-likelihood answer");
+      browser.screenshot("renewals");
+      browser.go(COCKPIT + "#/team");
+      browser.awaitText("Accounts against target").awaitText("csm-demo");
+      assertThat(browser.driver().findElements(By.cssSelector("tr.baton-csm[data-csm='csm-demo']"))).hasSize(1);
+      browser.screenshot("team");
     }
 
     try (Browser browser = Browser.open(port, "portfolio-csm")) {
