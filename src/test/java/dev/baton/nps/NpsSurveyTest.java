@@ -1,5 +1,6 @@
 package dev.baton.nps;
 
+import static dev.baton.support.TestMailServer.plainText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -16,9 +17,6 @@ import dev.baton.onboarding.OnboardingLaunched;
 import dev.baton.support.BatonIntegrationTest;
 import dev.baton.support.Jobs;
 import dev.baton.support.TestMailServer;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,7 +124,7 @@ class NpsSurveyTest {
     for (MimeMessage survey : surveys) {
       assertThat(links(survey).keySet()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     }
-    assertThat(text(surveyTo("dana@customer.test"))).contains("Hello Dana Decider");
+    assertThat(plainText(surveyTo("dana@customer.test"))).contains("Hello Dana Decider");
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitAnswer");
     assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("Task_AwaitAnswer").count())
         .isEqualTo(2);
@@ -189,7 +187,7 @@ class NpsSurveyTest {
     sendMails();
     List<MimeMessage> lead = mailsTo("cs-lead-demo@example.com", "NPS detractor: Acme " + account);
     assertThat(lead).hasSize(1);
-    assertThat(text(lead.get(0))).contains("Chris Champion", "3 of 10", "Reports are too slow");
+    assertThat(plainText(lead.get(0))).contains("Chris Champion", "3 of 10", "Reports are too slow");
     assertThat(response("chris@customer.test")).containsEntry("status", "answered").containsEntry("score", 3)
         .containsEntry("answer_comment", "Reports are too slow");
     assertThat(latestNpsSignal()).isEqualTo(3);
@@ -295,7 +293,7 @@ class NpsSurveyTest {
   }
 
   private static Map<String, String> links(MimeMessage survey) throws Exception {
-    Matcher matcher = LINK.matcher(text(survey));
+    Matcher matcher = LINK.matcher(plainText(survey));
     Map<String, String> links = new LinkedHashMap<>();
     while (matcher.find()) {
       links.put(matcher.group(1), matcher.group(2));
@@ -317,22 +315,5 @@ class NpsSurveyTest {
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The decoded plain-text part. */
-  private static String text(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        String text = text(child);
-        if (text != null) {
-          return text;
-        }
-      }
-    }
-    return null;
   }
 }

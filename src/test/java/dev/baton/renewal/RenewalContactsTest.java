@@ -98,7 +98,7 @@ class RenewalContactsTest {
         .filter(m -> subject(m).startsWith("How likely are you to renew?")).toList();
     assertThat(surveys).hasSize(1);
     assertThat(surveys.get(0).getAllRecipients()[0].toString()).isEqualTo("dora@customer.test");
-    assertThat(RenewalSurveyTest.text(surveys.get(0))).contains("Hello Dora Director");
+    assertThat(dev.baton.support.TestMailServer.plainText(surveys.get(0))).contains("Hello Dora Director");
   }
 
   private static String subject(MimeMessage message) {

@@ -1,5 +1,6 @@
 package dev.baton.renewal;
 
+import static dev.baton.support.TestMailServer.plainText;
 import static dev.baton.renewal.RenewalTestSupport.NOW;
 import static dev.baton.renewal.RenewalTestSupport.today;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +15,6 @@ import dev.baton.support.BatonIntegrationTest;
 import dev.baton.support.DatabaseText;
 import dev.baton.support.StaffReadings;
 import dev.baton.support.TestMailServer;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,7 +106,7 @@ class RenewalSurveyTest {
     MimeMessage survey = only("How likely are you to renew?");
     assertThat(Arrays.stream(survey.getAllRecipients()).map(Object::toString)).containsExactly("dana@customer.test");
     assertThat(links().keySet()).containsExactlyInAnyOrder("not-likely", "unsure", "likely");
-    assertThat(text(survey)).contains("Hello Dana Decider", "Not likely:", "Unsure:", "Likely to renew:");
+    assertThat(plainText(survey)).contains("Hello Dana Decider", "Not likely:", "Unsure:", "Likely to renew:");
     // The HTML part carries the same links as its buttons, and no placeholder is left in either part.
     String raw = GreenMailUtil.getWholeMessage(survey).replace("=\r\n", "").replace("=3D", "=");
     for (String link : links().values()) {
@@ -140,7 +138,7 @@ class RenewalSurveyTest {
     renewals.sendMails(account);
     MimeMessage lead = only("Renewal at risk: Acme " + account);
     assertThat(Arrays.stream(lead.getAllRecipients()).map(Object::toString)).containsExactly("cs-lead-demo@example.com");
-    assertThat(text(lead)).contains("Answer to the renewal survey");
+    assertThat(plainText(lead)).contains("Answer to the renewal survey");
 
     // The CSM's judgement after talking to the customer replaces the answer on the account.
     renewals.complete(instance, "Task_AddressRisk", Map.of("riskFindings", "Budget review", "riskPlan", "ROI study",
@@ -273,7 +271,7 @@ class RenewalSurveyTest {
     renewals.sendMails(account);
     MimeMessage lead = only("Renewal at risk: Acme " + account);
     assertThat(Arrays.stream(lead.getAllRecipients()).map(Object::toString)).containsExactly("cs-lead-demo@example.com");
-    assertThat(text(lead)).contains("No answer to the renewal survey within 10 days");
+    assertThat(plainText(lead)).contains("No answer to the renewal survey within 10 days");
     // The links expired with the wait: a late click changes nothing.
     assertThat(post(links().get("likely")).statusCode()).isEqualTo(410);
     assertThat(accounts.lifecycle(account)).containsEntry("renewalLikelihood", "no-answer");
@@ -289,7 +287,7 @@ class RenewalSurveyTest {
   }
 
   private Map<String, String> links(MimeMessage survey) throws Exception {
-    Matcher matcher = LINK.matcher(text(survey));
+    Matcher matcher = LINK.matcher(plainText(survey));
     Map<String, String> links = new LinkedHashMap<>();
     while (matcher.find()) {
       links.put(ANSWERS.get(matcher.group(1)), matcher.group(2));
@@ -322,23 +320,6 @@ class RenewalSurveyTest {
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The decoded plain-text part (quoted-printable would break the long links across lines). */
-  static String text(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        String text = text(child);
-        if (text != null) {
-          return text;
-        }
-      }
-    }
-    return null;
   }
 
   private HttpResponse<String> get(String url) throws Exception {

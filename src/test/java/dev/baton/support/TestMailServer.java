@@ -3,6 +3,9 @@ package dev.baton.support;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 
 /** A real SMTP server for tests (GreenMail on the test profile's SMTP port, {@link TestPorts#SMTP}). */
 public final class TestMailServer {
@@ -14,5 +17,21 @@ public final class TestMailServer {
     return new GreenMailExtension(new ServerSetup(TestPorts.SMTP, "localhost", ServerSetup.PROTOCOL_SMTP))
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
         .withPerMethodLifecycle(true);
+  }
+
+  /** A mail's decoded plain-text part (quoted-printable would break long links across lines), or null. */
+  public static String plainText(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = plainText(multipart.getBodyPart(i));
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
   }
 }
