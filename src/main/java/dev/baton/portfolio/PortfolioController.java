@@ -1,6 +1,8 @@
 package dev.baton.portfolio;
 
 import dev.baton.account.Accounts;
+import dev.baton.contact.AccountContacts;
+import dev.baton.successplan.SuccessPlanVersions;
 import dev.baton.health.HealthHistory;
 import dev.baton.identity.RoleCatalogue;
 import dev.baton.web.ApiProblem;
@@ -32,9 +34,14 @@ class PortfolioController {
   private final Accounts accounts;
   private final RoleCatalogue roles;
   private final IdentityService identity;
+  private final AccountContacts contacts;
+  private final SuccessPlanVersions successPlans;
 
   PortfolioController(BookOfBusiness book, TimelineReader timelines, Viewers viewers, HealthHistory health,
-      PortfolioProperties properties, Accounts accounts, RoleCatalogue roles, IdentityService identity) {
+      PortfolioProperties properties, Accounts accounts, RoleCatalogue roles, IdentityService identity, AccountContacts contacts,
+      SuccessPlanVersions successPlans) {
+    this.contacts = contacts;
+    this.successPlans = successPlans;
     this.book = book;
     this.timelines = timelines;
     this.viewers = viewers;
@@ -56,8 +63,9 @@ class PortfolioController {
     // An account the caller may not see is answered as one that does not exist: its name stays private.
     AccountRow row = book.row(viewers.of(caller), accountId).orElseThrow(() -> ApiProblem.notFound(
         "accountId: no account '" + Excerpt.of(accountId) + "' in your book of business"));
-    return new AccountTimeline(row, team(accountId), health.since(accountId, book.now().minus(BookOfBusiness.TREND_WINDOW)),
-        timelines.of(accountId));
+    return new AccountTimeline(row, team(accountId), contacts.of(accountId),
+        successPlans.current(accountId).map(AccountTimeline.SuccessPlan::of).orElse(null),
+        health.since(accountId, book.now().minus(BookOfBusiness.TREND_WINDOW)), timelines.of(accountId));
   }
 
   @GetMapping("/api/portfolio/summary")

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.account.Account;
 import dev.baton.account.AccountService;
+import dev.baton.contact.AccountContacts;
+import dev.baton.contact.Contact;
 import dev.baton.identity.IdentityBootstrap;
 import dev.baton.support.BatonIntegrationTest;
 import java.net.CookieManager;
@@ -44,6 +46,7 @@ class PortfolioApiTest {
 
   @LocalServerPort int port;
   @Autowired AccountService accounts;
+  @Autowired AccountContacts contacts;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   final ObjectMapper json = new ObjectMapper();
@@ -214,8 +217,13 @@ class PortfolioApiTest {
     assertThat(row.path("momentOfTruth").path("step").asText()).isEqualTo(plan.getName());
     assertThat(row.path("momentOfTruth").path("late").asBoolean()).isTrue();
 
+    contacts.replace(troubled, List.of(new Contact("Dana Boss", "dana@troubled.example", "CFO", "decision-maker", null)));
     JsonNode timeline = json.readTree(get("cs-lead-demo", "/api/accounts/" + troubled + "/timeline").body());
     assertThat(timeline.path("team").toString()).contains("Customer Success Manager", "csm-demo");
+    // The customer's people, and the success plan (none agreed yet), for everyone who sees the account.
+    assertThat(timeline.path("contacts").get(0).path("name").asText()).isEqualTo("Dana Boss");
+    assertThat(timeline.path("contacts").get(0).path("persona").asText()).isEqualTo("decision-maker");
+    assertThat(timeline.path("successPlan").isNull()).isTrue();
     assertThat(timeline.path("health").get(0).path("band").asText()).isEqualTo("red");
     List<String> titles = new ArrayList<>();
     timeline.path("timeline").forEach(entry -> titles.add(entry.path("title").asText()));

@@ -11,6 +11,13 @@ const TRENDS = { worse: 'worse', better: 'better', steady: 'steady' };
 const LIKELIHOODS = { likely: 'Likely to renew', unsure: 'Unsure', 'not-likely': 'Not likely' };
 const SEGMENTS = ['Enterprise', 'Mid-Market', 'SMB', 'Tech-touch'];
 const BANDS = ['red', 'yellow', 'green'];
+const PERSONAS = {
+  'decision-maker': 'decision maker', 'executive-sponsor': 'executive sponsor', champion: 'champion', user: 'user',
+  billing: 'billing'
+};
+const STATUSES = { 'on-track': 'on track', 'at-risk': 'at risk', achieved: 'achieved', dropped: 'dropped' };
+const SOURCES = { onboarding: 'agreed at onboarding', 'business-review': 'from a business review',
+  'value-review': 'from the value review' };
 
 function esc(value) {
   return String(value == null ? '' : value).replace(/[&<>"']/g,
@@ -172,6 +179,20 @@ function renderAccount(node) {
     const m = a.momentOfTruth;
     const team = t.team.map(member => `<li>${esc(member.role)}: ${esc(member.name)}</li>`).join('');
     const health = t.health.map(p => `<li>${esc(moment(p.at))}: ${band(p.band)} ${esc(p.reason)}</li>`).join('');
+    const people = (t.contacts || []).map(c => `<li>${esc(c.name)}${c.title ? ', ' + esc(c.title) : ''}
+      <span class="text-muted">(${esc(PERSONAS[c.persona] || c.persona)})</span>
+      <a href="mailto:${esc(c.email)}">${esc(c.email)}</a></li>`).join('');
+    const plan = t.successPlan;
+    const objectives = plan ? Array.from(plan.objectives || []).map(o => `<tr class="baton-objective">
+      <td>${esc(o.objective)}</td><td>${esc(o.baseline)}</td><td>${esc(o.target)}</td><td>${esc(o.owner)}</td>
+      <td>${esc(STATUSES[o.status] || o.status || 'not reviewed yet')}</td><td>${esc(o.progress)}</td></tr>`).join('') : '';
+    const milestones = plan ? Array.from(plan.milestones || []).map(ms => `<li>${esc(day(ms.date))}: ${esc(ms.milestone)}
+      ${ms.owner ? '(' + esc(ms.owner) + ')' : ''}</li>`).join('') : '';
+    const successPlan = plan ? `<p>Version ${esc(plan.version)}, ${esc(SOURCES[plan.source] || plan.source)},
+        ${esc(moment(plan.recordedAt))}</p>
+      <table class="table table-condensed cam-table baton-success-plan"><thead><tr><th>Objective</th><th>Baseline</th>
+      <th>Target</th><th>Owner</th><th>Status</th><th>Progress</th></tr></thead><tbody>${objectives}</tbody></table>
+      ${milestones ? `<p>Milestones:</p><ul>${milestones}</ul>` : ''}` : '<p>No success plan agreed yet.</p>';
     const timeline = t.timeline.map(e => `<tr class="baton-entry${e.late ? ' danger' : ''}">
       <td>${esc(moment(e.at))}</td><td>${esc(e.title)}</td><td>${esc(e.detail)}</td><td>${esc(e.who)}</td>
       <td>${e.late == null ? '' : e.late ? '<strong style="color:#c9302c">late</strong>' : 'on time'}</td></tr>`).join('');
@@ -184,6 +205,9 @@ function renderAccount(node) {
       <div class="col-md-4"><h3>In progress</h3><p>${m ? `${esc(m.process)}: ${esc(m.step)}, due ${esc(moment(m.due))}${m.late
         ? ' <strong style="color:#c9302c">late</strong>' : ''}` : 'Nothing open'}</p>
         ${a.escalationOpen ? '<p><strong>An escalation is open.</strong></p>' : ''}</div></div>
+      <div class="row"><div class="col-md-4"><h3>People at the customer</h3><ul class="baton-contacts">${people
+        || '<li>No contacts recorded</li>'}</ul></div>
+      <div class="col-md-8"><h3>Success plan</h3>${successPlan}</div></div>
       <h3>Timeline</h3><table class="table table-condensed cam-table baton-timeline"><thead><tr><th>When</th><th>What</th>
       <th>Details</th><th>Who</th><th>On time</th></tr></thead><tbody>${timeline}</tbody></table>`;
   }).catch(error => failed(section, error));
