@@ -1,6 +1,7 @@
 package dev.baton.portfolio;
 
 import dev.baton.calendar.BusinessTime;
+import dev.baton.mail.MailFormats;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.health.HealthHistory;
 import dev.baton.mail.MailOutbox;
@@ -37,8 +38,11 @@ class TimelineReader {
   private final RepositoryService repository;
   private final HealthHistory health;
   private final BusinessTime time;
+  private final MailFormats formats;
 
-  TimelineReader(HistoryService history, RepositoryService repository, HealthHistory health, BusinessTime time) {
+  TimelineReader(HistoryService history, RepositoryService repository, HealthHistory health, BusinessTime time,
+      MailFormats formats) {
+    this.formats = formats;
     this.time = time;
     this.history = history;
     this.repository = repository;
@@ -95,7 +99,7 @@ class TimelineReader {
     Instant measured = done ? at(task.getEndTime()) : time.now();
     Boolean late = due == null ? null : measured.isAfter(due);
     String title = (done ? "Done: " : "Open: ") + task.getName();
-    String detail = due == null ? null : "due " + due;
+    String detail = due == null ? null : "due " + formats.dateTime(due);
     return new TimelineEntry(done ? at(task.getEndTime()) : at(task.getStartTime()), "step", title, detail,
         task.getAssignee(), late);
   }

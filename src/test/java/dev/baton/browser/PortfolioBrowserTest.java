@@ -95,6 +95,8 @@ class PortfolioBrowserTest {
       browser.go(COCKPIT + "#/account?id=" + red);
       browser.awaitText("Timeline").awaitText("Health turned red");
       assertThat(browser.text()).contains("Customer Success Manager", "Diagnose and write the recovery plan");
+      // Its health over 90 days as a chart (green, then red).
+      browser.await(By.cssSelector("canvas.baton-health-chart"));
       browser.screenshot("red-account");
 
       // The manager reports, each with its chart: the late handoff and the renewals coming up are there.

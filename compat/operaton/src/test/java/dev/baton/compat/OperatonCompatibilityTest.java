@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -55,6 +57,9 @@ class OperatonCompatibilityTest {
     configuration.setCmmnEnabled(false);
     configuration.setCustomPreBPMNParseListeners(new ArrayList<>(List.of(reader)));
     configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new ConnectProcessEnginePlugin(), new SpinProcessEnginePlugin())));
+    // A timer start event's expression is evaluated as the model deploys, so the beans such timers name must be there;
+    // every other expression is evaluated only when an instance runs.
+    configuration.setBeans(new HashMap<>(Map.of("healthRescoreSchedule", new RescoreScheduleStandIn())));
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
       DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("baton");
@@ -88,6 +93,13 @@ class OperatonCompatibilityTest {
       assertThat(reader.timers).allSatisfy(timer -> assertThat(timer.expression()).as(timer.activity()).isNotBlank());
     } finally {
       engine.close();
+    }
+  }
+
+  /** Stands in for Baton's health.HealthRescoreSchedule: a daily cycle from a fixed day. */
+  public static final class RescoreScheduleStandIn {
+    public String cycle() {
+      return "R/2026-01-01T04:00:00Z/P1D";
     }
   }
 

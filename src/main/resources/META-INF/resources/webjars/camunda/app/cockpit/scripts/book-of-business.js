@@ -4,6 +4,8 @@
  * They read Baton's read API with the Cockpit login itself (the webapps' session; Baton answers GET only that
  * way), and show each person only the accounts they may see. Plain DOM, no build step; all text is escaped.
  */
+import { chartJs } from './baton-charts.js';
+
 const API = '/api';
 
 const STAGES = { handoff: 'Handoff', onboarding: 'Onboarding', live: 'Live', churned: 'Churned' };
@@ -11,6 +13,7 @@ const TRENDS = { worse: 'worse', better: 'better', steady: 'steady' };
 const LIKELIHOODS = { likely: 'Likely to renew', unsure: 'Unsure', 'not-likely': 'Not likely' };
 const SEGMENTS = ['Enterprise', 'Mid-Market', 'SMB', 'Tech-touch'];
 const BANDS = ['red', 'yellow', 'green'];
+const BAND_COLOURS = { red: '#c9302c', yellow: '#b8860b', green: '#3c763d' };
 const PERSONAS = {
   'decision-maker': 'decision maker', 'executive-sponsor': 'executive sponsor', champion: 'champion', user: 'user',
   billing: 'billing'
@@ -47,7 +50,7 @@ function band(value) {
   if (!value) {
     return '<span class="text-muted">not measured</span>';
   }
-  const colour = value === 'red' ? '#c9302c' : value === 'green' ? '#3c763d' : '#b8860b';
+  const colour = BAND_COLOURS[value] || '#b8860b';
   return `<span class="baton-band" data-band="${esc(value)}" style="display:inline-block;padding:1px 8px;`
     + `border-radius:8px;color:#fff;background:${colour}">${esc(value)}</span>`;
 }
@@ -179,6 +182,28 @@ function renderAccount(node) {
     const m = a.momentOfTruth;
     const team = t.team.map(member => `<li>${esc(member.role)}: ${esc(member.name)}</li>`).join('');
     const health = t.health.map(p => `<li>${esc(moment(p.at))}: ${band(p.band)} ${esc(p.reason)}</li>`).join('');
+    const drawHealth = box => {
+      // The band over the last 90 days as steps: worst band at the bottom.
+      const points = t.health.slice().sort((x, y) => new Date(x.at) - new Date(y.at));
+      if (points.length === 0) {
+        return;
+      }
+      if (points[0].previousBand) {
+        // Where the first change came from, so a single change still shows as a step.
+        points.unshift({ at: points[0].at, band: points[0].previousBand });
+      }
+      chartJs().then(Chart => {
+        box.innerHTML = '<canvas class="baton-health-chart"></canvas>';
+        new Chart(box.querySelector('canvas'), {
+          type: 'line',
+          data: { labels: points.map(p => day(p.at)), datasets: [{ label: 'Health', stepped: true, borderColor: '#555',
+            pointBackgroundColor: points.map(p => BAND_COLOURS[p.band] || '#777'),
+            data: points.map(p => Math.max(0, BANDS.indexOf(p.band)) + 1) }] },
+          options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
+            scales: { y: { min: 1, max: BANDS.length, ticks: { stepSize: 1, callback: v => BANDS[v - 1] || '' } } } }
+        });
+      }).catch(() => { box.innerHTML = ''; });
+    };
     const people = (t.contacts || []).map(c => `<li>${esc(c.name)}${c.title ? ', ' + esc(c.title) : ''}
       <span class="text-muted">(${esc(PERSONAS[c.persona] || c.persona)})</span>
       <a href="mailto:${esc(c.email)}">${esc(c.email)}</a></li>`).join('');
@@ -201,6 +226,7 @@ function renderAccount(node) {
         ${a.renewalLikelihood ? '(' + esc(LIKELIHOODS[a.renewalLikelihood] || a.renewalLikelihood) + ')' : ''}</p>
       <div class="row"><div class="col-md-4"><h3>Team</h3><ul class="baton-team">${team || '<li>No team yet</li>'}</ul></div>
       <div class="col-md-4"><h3>Health</h3><p>${band(a.healthBand)} ${esc(a.healthReason)}</p>
+        <div class="baton-health-chart-box" style="height:140px"></div>
         <ul class="baton-health">${health || '<li>No health computed in the last 90 days</li>'}</ul></div>
       <div class="col-md-4"><h3>In progress</h3><p>${m ? `${esc(m.process)}: ${esc(m.step)}, due ${esc(moment(m.due))}${m.late
         ? ' <strong style="color:#c9302c">late</strong>' : ''}` : 'Nothing open'}</p>
@@ -210,6 +236,7 @@ function renderAccount(node) {
       <div class="col-md-8"><h3>Success plan</h3>${successPlan}</div></div>
       <h3>Timeline</h3><table class="table table-condensed cam-table baton-timeline"><thead><tr><th>When</th><th>What</th>
       <th>Details</th><th>Who</th><th>On time</th></tr></thead><tbody>${timeline}</tbody></table>`;
+    drawHealth(section.querySelector('.baton-health-chart-box'));
   }).catch(error => failed(section, error));
 }
 

@@ -5,8 +5,9 @@
  * /api/reports with the Cockpit login itself, over the accounts the person may see. Plain DOM, no build step; all
  * text is escaped; charts are drawn by Chart.js, served by Baton from its WebJar.
  */
+import { chartJs } from './baton-charts.js';
+
 const API = '/api';
-const CHART_JS = '/webjars/chart.js/4.4.1/dist/chart.umd.js';
 
 const LIKELIHOODS = {
   likely: 'Likely', unsure: 'Unsure', 'not-likely': 'Not likely', 'no-answer': 'No answer', 'not-asked': 'Not asked yet'
@@ -67,26 +68,6 @@ function hours(value) {
 
 function percent(value) {
   return value == null ? '' : `${Math.round(value * 100)} %`;
-}
-
-let chartLibrary;
-
-/* Chart.js, loaded once from Baton's WebJar (a classic script: its UMD build defines window.Chart). */
-function chartJs() {
-  if (!chartLibrary) {
-    chartLibrary = new Promise((resolve, reject) => {
-      if (window.Chart) {
-        resolve(window.Chart);
-        return;
-      }
-      const script = document.createElement('script');
-      script.src = CHART_JS;
-      script.onload = () => resolve(window.Chart);
-      script.onerror = () => reject(new Error('The charts could not be loaded.'));
-      document.head.appendChild(script);
-    });
-  }
-  return chartLibrary;
 }
 
 /* A stacked bar chart into the node (a chart that cannot load leaves the tables, which say the same). */
