@@ -3,6 +3,7 @@ package dev.baton.handoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.calendar.BusinessTime;
+import dev.baton.mail.MailFormats;
 import dev.baton.crm.CrmNotRead;
 import dev.baton.crm.DealWon;
 import dev.baton.crm.HubSpotDeal;
@@ -39,9 +40,11 @@ public class HandoffDeal {
   private final CrmNotRead notRead;
   private final BusinessTime time;
   private final SalesRegions regions;
+  private final MailFormats formats;
 
   public HandoffDeal(ObjectMapper json, HubSpotDealReader hubSpot, SalesforceDealReader salesforce,
-      PipedriveDealReader pipedrive, CrmNotRead notRead, BusinessTime time, SalesRegions regions) {
+      PipedriveDealReader pipedrive, CrmNotRead notRead, BusinessTime time, SalesRegions regions, MailFormats formats) {
+    this.formats = formats;
     this.json = json;
     this.hubSpot = hubSpot;
     this.salesforce = salesforce;
@@ -143,6 +146,7 @@ public class HandoffDeal {
     execution.setVariable(HandoffVariables.DEAL_NAME, dealName != null ? dealName : accountName);
     execution.setVariable(HandoffVariables.AMOUNT, deal.amount() == null ? null : deal.amount().doubleValue());
     execution.setVariable(HandoffVariables.CURRENCY, deal.currency());
+    execution.setVariable(HandoffVariables.DEAL_VALUE, deal.amount() == null ? null : formats.amount(deal.amount(), deal.currency()));
     execution.setVariable(HandoffVariables.ANNUAL_CONTRACT_VALUE, annualContractValue(deal));
     execution.setVariable(HandoffVariables.CLOSE_DATE, iso(deal.closeDate()));
     execution.setVariable(HandoffVariables.CONTRACT_START, iso(deal.contractStart()));

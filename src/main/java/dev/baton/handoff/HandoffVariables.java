@@ -9,6 +9,8 @@ final class HandoffVariables {
   public static final String ACCOUNT_ID = "accountId";
   public static final String ACCOUNT_NAME = "accountName";
   public static final String DEAL_NAME = "dealName";
+  /** The deal's amount as people read it, e.g. "€120,000" (forms show it; {@link #AMOUNT} is the number). */
+  public static final String DEAL_VALUE = "dealValue";
   public static final String CRM_NOT_READ = "crmNotRead";
   public static final String AMOUNT = "amount";
   public static final String CURRENCY = "currency";

@@ -6,6 +6,7 @@ import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.handoff.AccountHandOver;
 import dev.baton.handoff.HandoffCompleted;
+import dev.baton.mail.MailFormats;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
@@ -35,9 +36,11 @@ class OnboardingStarter {
   private final Onboardings onboardings;
   private final OnboardingProperties properties;
   private final BusinessTime time;
+  private final MailFormats formats;
 
   OnboardingStarter(RuntimeService runtime, Accounts accounts,
-      Onboardings onboardings, OnboardingProperties properties, BusinessTime time) {
+      Onboardings onboardings, OnboardingProperties properties, BusinessTime time, MailFormats formats) {
+    this.formats = formats;
     this.runtime = runtime;
     this.accounts = accounts;
     this.onboardings = onboardings;
@@ -53,6 +56,9 @@ class OnboardingStarter {
           + " has no accountId; the handoff must name the account it hands over");
     }
     Map<String, Object> variables = HandoffData.toOnboardingVariables(event);
+    if (event.deal().amount() != null) {
+      variables.put("dealValue", formats.amount(event.deal().amount(), event.deal().currency()));
+    }
     ensureAccount(accountId, variables);
     lockAccount(accountId);
     Optional<String> running = onboardings.running(accountId);

@@ -27,7 +27,7 @@ class FormTextTest {
   /** Computed by Baton (segment, offsets) or dates and amounts checked where they enter. */
   static final Set<String> FIXED_FORMAT = Set.of("segment", "handoffSlaDays", "kickoffBusinessDays",
       "timeToValueTargetDays", "closeDate", "contractStart", "contractEnd", "renewalDate", "kickoffDate",
-      "contractSentOn", "amount", "currency");
+      "contractSentOn", "amount", "currency", "dealValue");
 
   static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
 

@@ -214,7 +214,7 @@ class TaskFormVariablesTest {
     checklist.put("canServeToday", "partly");
     checklist.put("salesKickoffSignOff", "The Sales Rep");
     checklist.put("accountName", "Form Vars Ltd");
-    checklist.put("amount", 12000);
+    checklist.put("dealValue", "€12,000");
     HttpResponse<String> submitted = CamundaRest.as(door, port, "sales-rep-demo")
         .send("POST", "/task/" + task().getId() + "/submit-form", variables(checklist));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);

@@ -100,6 +100,7 @@ class HandoffHubSpotTest {
     String accountId = "hubspot-company-" + companyId;
     assertThat(v).containsEntry("accountId", accountId).containsEntry("accountName", "Globex " + companyId)
         .containsEntry("dealName", "Globex platform").containsEntry("amount", 150000.0).containsEntry("currency", "USD")
+        .containsEntry("dealValue", "$150,000")
         .containsEntry("closeDate", "2026-11-20").containsEntry("contractStart", "2026-11-20")
         .containsEntry("contractEnd", "2027-11-19").containsEntry("renewalDate", "2027-11-19")
         .containsEntry("industry", "COMPUTER_SOFTWARE").containsEntry("employees", 450L)

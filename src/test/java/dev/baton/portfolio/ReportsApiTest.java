@@ -256,7 +256,11 @@ class ReportsApiTest {
     assertThat(config.body()).contains("scripts/reports");
     HttpResponse<String> page = get(null, "/camunda/app/cockpit/scripts/reports.js");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js", "/reports/moments-of-truth");
+    assertThat(page.body()).contains("./baton-charts.js", "/reports/moments-of-truth");
+    // One loader of the chart library for every page (the Account page draws its health with it too).
+    HttpResponse<String> charts = get(null, "/camunda/app/cockpit/scripts/baton-charts.js");
+    assertThat(charts.statusCode()).isEqualTo(200);
+    assertThat(charts.body()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js");
   }
 
   /** A red signal starts the account's escalation; its first step is finished after the given time. */
