@@ -65,7 +65,7 @@ class ModuleWallsTest {
       // The success plan on file, walked through with a new champion.
       Map.entry("onboarding", Set.of("OnboardingLaunched", "CurrentSuccessPlan")),
       // The living success plan's versions, and the door through which onboarding hands over plans agreed earlier.
-      Map.entry("successplan", Set.of("SuccessPlanVersions", "SuccessPlanVersion", "AgreedPlans")),
+      Map.entry("successplan", Set.of("SuccessPlanVersions", "SuccessPlanVersion", "AgreedPlans", "PlanRows")),
       // The renewal's value reviews, which count as business reviews (implemented by renewal, above review).
       Map.entry("review", Set.of("ValueReviews")),
       // Who is mailed about a step is read from the model's raci.informed property, in one place.

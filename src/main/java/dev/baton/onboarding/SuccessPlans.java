@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.successplan.PlanRows;
 import dev.baton.calendar.BusinessTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -27,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component("successPlans")
 public class SuccessPlans {
 
-  static final String QUANTITATIVE = "quantitative";
-  static final String QUALITATIVE = "qualitative";
   private static final Logger log = LoggerFactory.getLogger(SuccessPlans.class);
 
   private final Onboardings onboardings;
@@ -68,31 +66,16 @@ public class SuccessPlans {
   ObjectNode build(Object objectivesValue, Object milestonesValue) {
     List<String> problems = new ArrayList<>();
     ArrayNode objectives = json.createArrayNode();
-    JsonNode rows = rows(objectivesValue, "planObjectives", problems);
+    JsonNode rows = PlanRows.rows(json, objectivesValue, "planObjectives", problems);
     int index = 0;
     for (JsonNode row : rows) {
       index++;
-      if (blankRow(row)) {
+      if (PlanRows.blank(row)) {
         continue;
       }
       String at = "objectives[" + index + "].";
       ObjectNode objective = json.createObjectNode();
-      objective.put("objective", required(row, "objective", at, "say what the customer wants to achieve", problems));
-      String measure = text(row, "measure");
-      measure = measure == null ? null : measure.toLowerCase(Locale.ROOT);
-      if (!QUANTITATIVE.equals(measure) && !QUALITATIVE.equals(measure)) {
-        problems.add(at + "measure: '" + measure + "' is not a measure; choose quantitative or qualitative");
-      }
-      objective.put("measure", measure);
-      objective.put("baseline", required(row, "baseline", at, "give today's value (the baseline)", problems));
-      objective.put("target", required(row, "target", at, "give the value the customer wants to reach", problems));
-      String criteria = text(row, "successCriteria");
-      if (QUALITATIVE.equals(measure) && criteria == null) {
-        problems.add(at + "successCriteria: is missing; a qualitative objective needs the criteria by which "
-            + "the customer will judge success");
-      }
-      objective.put("successCriteria", criteria);
-      objective.put("owner", required(row, "owner", at, "name who owns the objective", problems));
+      PlanRows.objective(objective, row, at, problems);
       objective.put("targetDate", date(row, "targetDate", at, false, problems));
       objectives.add(objective);
     }
@@ -101,16 +84,16 @@ public class SuccessPlans {
     }
     ArrayNode milestones = json.createArrayNode();
     index = 0;
-    for (JsonNode row : rows(milestonesValue, "planMilestones", problems)) {
+    for (JsonNode row : PlanRows.rows(json, milestonesValue, "planMilestones", problems)) {
       index++;
-      if (blankRow(row)) {
+      if (PlanRows.blank(row)) {
         continue;
       }
       String at = "milestones[" + index + "].";
       ObjectNode milestone = json.createObjectNode();
-      milestone.put("milestone", required(row, "milestone", at, "say what is reached", problems));
+      milestone.put("milestone", PlanRows.required(row, "milestone", at, "say what is reached", problems));
       milestone.put("date", date(row, "date", at, true, problems));
-      milestone.put("owner", required(row, "owner", at, "name who owns the milestone", problems));
+      milestone.put("owner", PlanRows.required(row, "owner", at, "name who owns the milestone", problems));
       milestones.add(milestone);
     }
     if (milestones.isEmpty()) {
@@ -147,42 +130,8 @@ public class SuccessPlans {
     return text.toString().trim();
   }
 
-  private JsonNode rows(Object value, String name, List<String> problems) {
-    if (value == null) {
-      return json.createArrayNode();
-    }
-    try {
-      JsonNode node = value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>
-          ? json.valueToTree(value) : json.readTree(value.toString());
-      if (node.isArray()) {
-        return node;
-      }
-    } catch (Exception unreadable) {
-      // reported below
-    }
-    problems.add(name + ": is not a list; fill the list in the form");
-    return json.createArrayNode();
-  }
-
-  private static boolean blankRow(JsonNode row) {
-    for (JsonNode value : row) {
-      if (value != null && !value.isNull() && !value.asText().isBlank()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String required(JsonNode row, String field, String at, String fix, List<String> problems) {
-    String value = text(row, field);
-    if (value == null) {
-      problems.add(at + field + ": is missing; " + fix);
-    }
-    return value;
-  }
-
   private static String date(JsonNode row, String field, String at, boolean required, List<String> problems) {
-    String value = text(row, field);
+    String value = PlanRows.text(row, field);
     if (value == null) {
       if (required) {
         problems.add(at + field + ": is missing; give a date (yyyy-MM-dd)");
@@ -195,14 +144,5 @@ public class SuccessPlans {
       problems.add(at + field + ": '" + value + "' is not a date; use yyyy-MM-dd");
       return value;
     }
-  }
-
-  private static String text(JsonNode row, String field) {
-    JsonNode value = row.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    String text = value.asText().trim();
-    return text.isEmpty() ? null : text;
   }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.successplan.PlanRows;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.successplan.SuccessPlanVersion;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,6 @@ class ReviewedPlan {
 
   static final Set<String> STATUSES = Set.of(SuccessPlanVersion.ON_TRACK, SuccessPlanVersion.AT_RISK,
       SuccessPlanVersion.ACHIEVED, SuccessPlanVersion.DROPPED);
-  private static final Set<String> MEASURES = Set.of("quantitative", "qualitative");
 
   private final ObjectMapper json;
   private final BusinessTime time;
@@ -53,7 +52,7 @@ class ReviewedPlan {
       objectives = json.createArrayNode();
     }
     int index = 0;
-    for (JsonNode row : rows(reviewed, "reviewObjectives", problems)) {
+    for (JsonNode row : PlanRows.rows(json, reviewed, "reviewObjectives", problems)) {
       index++;
       String at = "reviewObjectives[" + index + "].";
       int ref = row.path("ref").asInt(0);
@@ -63,47 +62,32 @@ class ReviewedPlan {
         continue;
       }
       ObjectNode objective = (ObjectNode) objectives.get(ref - 1);
-      String status = text(row, "status");
+      String status = PlanRows.text(row, "status");
       if (status == null || !STATUSES.contains(status)) {
         problems.add(at + "status: '" + status + "' is not a status; choose on track, at risk, achieved or dropped");
       }
       objective.put("status", status);
-      String progress = text(row, "progress");
+      String progress = PlanRows.text(row, "progress");
       if (progress == null) {
         problems.add(at + "progress: is missing; say where the customer stands against the target");
       }
       objective.put("progress", progress);
-      String target = text(row, "target");
+      String target = PlanRows.text(row, "target");
       if (target != null) {
         objective.put("target", target);
       }
       objective.put("reviewedOn", held.toString());
     }
     index = 0;
-    for (JsonNode row : rows(added, "newObjectives", problems)) {
+    for (JsonNode row : PlanRows.rows(json, added, "newObjectives", problems)) {
       index++;
-      if (blank(row)) {
+      if (PlanRows.blank(row)) {
         continue;
       }
       String at = "newObjectives[" + index + "].";
       ObjectNode objective = objectives.addObject();
-      objective.put("objective", required(row, "objective", at, "say what the customer wants to achieve", problems));
-      String measure = text(row, "measure");
-      measure = measure == null ? null : measure.toLowerCase(Locale.ROOT);
-      if (!MEASURES.contains(String.valueOf(measure))) {
-        problems.add(at + "measure: '" + measure + "' is not a measure; choose quantitative or qualitative");
-      }
-      objective.put("measure", measure);
-      objective.put("baseline", required(row, "baseline", at, "give today's value (the baseline)", problems));
-      objective.put("target", required(row, "target", at, "give the value the customer wants to reach", problems));
-      String criteria = text(row, "successCriteria");
-      if ("qualitative".equals(measure) && criteria == null) {
-        problems.add(at + "successCriteria: is missing; a qualitative objective needs the criteria by which "
-            + "the customer will judge success");
-      }
-      objective.put("successCriteria", criteria);
-      objective.put("owner", required(row, "owner", at, "name who owns the objective", problems));
-      String targetDate = text(row, "targetDate");
+      PlanRows.objective(objective, row, at, problems);
+      String targetDate = PlanRows.text(row, "targetDate");
       objective.put("targetDate", targetDate == null ? null : day(targetDate, at + "targetDate", null, problems).toString());
       objective.put("status", SuccessPlanVersion.ON_TRACK);
       objective.put("addedOn", held.toString());
@@ -135,48 +119,5 @@ class ReviewedPlan {
       problems.add(field + ": '" + text + "' is not a date; use yyyy-MM-dd");
       return latest == null ? time.today() : latest;
     }
-  }
-
-  private JsonNode rows(Object value, String name, List<String> problems) {
-    if (value == null) {
-      return json.createArrayNode();
-    }
-    try {
-      JsonNode node = value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>
-          ? json.valueToTree(value) : json.readTree(value.toString());
-      if (node.isArray()) {
-        return node;
-      }
-    } catch (Exception unreadable) {
-      // reported below
-    }
-    problems.add(name + ": is not a list; fill the list in the form");
-    return json.createArrayNode();
-  }
-
-  private static boolean blank(JsonNode row) {
-    for (JsonNode value : row) {
-      if (value != null && !value.isNull() && !value.asText().isBlank()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String required(JsonNode row, String field, String at, String fix, List<String> problems) {
-    String value = text(row, field);
-    if (value == null) {
-      problems.add(at + field + ": is missing; " + fix);
-    }
-    return value;
-  }
-
-  private static String text(JsonNode row, String field) {
-    JsonNode value = row.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    String text = value.asText().trim();
-    return text.isEmpty() ? null : text;
   }
 }

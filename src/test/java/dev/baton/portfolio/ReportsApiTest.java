@@ -256,9 +256,9 @@ class ReportsApiTest {
     assertThat(config.body()).contains("scripts/reports");
     HttpResponse<String> page = get(null, "/camunda/app/cockpit/scripts/reports.js");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("./baton-charts.js", "/reports/moments-of-truth");
+    assertThat(page.body()).contains("./baton-common.js", "/reports/moments-of-truth");
     // One loader of the chart library for every page (the Account page draws its health with it too).
-    HttpResponse<String> charts = get(null, "/camunda/app/cockpit/scripts/baton-charts.js");
+    HttpResponse<String> charts = get(null, "/camunda/app/cockpit/scripts/baton-common.js");
     assertThat(charts.statusCode()).isEqualTo(200);
     assertThat(charts.body()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js");
   }

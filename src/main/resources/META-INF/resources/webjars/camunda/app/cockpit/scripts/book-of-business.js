@@ -4,9 +4,7 @@
  * They read Baton's read API with the Cockpit login itself (the webapps' session; Baton answers GET only that
  * way), and show each person only the accounts they may see. Plain DOM, no build step; all text is escaped.
  */
-import { chartJs } from './baton-charts.js';
-
-const API = '/api';
+import { chartJs, esc, failed, hashQuery, money, read } from './baton-common.js';
 
 const STAGES = { handoff: 'Handoff', onboarding: 'Onboarding', live: 'Live', churned: 'Churned' };
 const TRENDS = { worse: 'worse', better: 'better', steady: 'steady' };
@@ -22,28 +20,12 @@ const STATUSES = { 'on-track': 'on track', 'at-risk': 'at risk', achieved: 'achi
 const SOURCES = { onboarding: 'agreed at onboarding', 'business-review': 'from a business review',
   'value-review': 'from the value review' };
 
-function esc(value) {
-  return String(value == null ? '' : value).replace(/[&<>"']/g,
-    c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
-
 function day(value) {
   return value ? new Date(value.length === 10 ? value + 'T00:00:00' : value).toLocaleDateString() : '';
 }
 
 function moment(value) {
   return value ? new Date(value).toLocaleString() : '';
-}
-
-function money(amount, currency) {
-  if (amount == null) {
-    return '';
-  }
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-  } catch (unknownCurrency) {
-    return `${Math.round(Number(amount))} ${currency}`;
-  }
 }
 
 function band(value) {
@@ -53,34 +35,6 @@ function band(value) {
   const colour = BAND_COLOURS[value] || '#b8860b';
   return `<span class="baton-band" data-band="${esc(value)}" style="display:inline-block;padding:1px 8px;`
     + `border-radius:8px;color:#fff;background:${colour}">${esc(value)}</span>`;
-}
-
-async function read(path) {
-  // X-Requested-With: Baton then answers a missing login without the browser's own login dialog.
-  const response = await fetch(API + path, {
-    credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
-  });
-  if (!response.ok) {
-    let detail = '';
-    try {
-      detail = (await response.json()).detail || '';
-    } catch (ignored) {
-      // no problem body
-    }
-    throw new Error(response.status === 404 ? 'This account is not in your book of business.'
-      : response.status === 401 ? 'Please log in again.' : detail || 'Baton could not answer just now.');
-  }
-  return response.json();
-}
-
-function hashQuery() {
-  const hash = window.location.hash;
-  const at = hash.indexOf('?');
-  return new URLSearchParams(at < 0 ? '' : hash.substring(at + 1));
-}
-
-function failed(node, error) {
-  node.innerHTML = `<div class="alert alert-danger baton-error">${esc(error.message)}</div>`;
 }
 
 /* The dashboard: four numbers with links to the pages. */
@@ -177,7 +131,7 @@ function renderAccount(node) {
   const id = hashQuery().get('id') || '';
   node.innerHTML = '<section class="baton-account-page" style="padding:16px"><p>Loading...</p></section>';
   const section = node.querySelector('section');
-  read('/accounts/' + encodeURIComponent(id) + '/timeline').then(t => {
+  read('/accounts/' + encodeURIComponent(id) + '/timeline', 'This account is not in your book of business.').then(t => {
     const a = t.account;
     const m = a.momentOfTruth;
     const team = t.team.map(member => `<li>${esc(member.role)}: ${esc(member.name)}</li>`).join('');

@@ -5,9 +5,7 @@
  * /api/reports with the Cockpit login itself, over the accounts the person may see. Plain DOM, no build step; all
  * text is escaped; charts are drawn by Chart.js, served by Baton from its WebJar.
  */
-import { chartJs } from './baton-charts.js';
-
-const API = '/api';
+import { chartJs, esc, failed, hashQuery, money, read } from './baton-common.js';
 
 const LIKELIHOODS = {
   likely: 'Likely', unsure: 'Unsure', 'not-likely': 'Not likely', 'no-answer': 'No answer', 'not-asked': 'Not asked yet'
@@ -15,43 +13,6 @@ const LIKELIHOODS = {
 const LIKELIHOOD_COLOURS = {
   likely: '#3c763d', unsure: '#b8860b', 'not-likely': '#c9302c', 'no-answer': '#8a6d3b', 'not-asked': '#999999'
 };
-
-function esc(value) {
-  return String(value == null ? '' : value).replace(/[&<>"']/g,
-    c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
-
-async function read(path) {
-  // X-Requested-With: Baton then answers a missing login without the browser's own login dialog.
-  const response = await fetch(API + path, {
-    credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
-  });
-  if (!response.ok) {
-    let detail = '';
-    try {
-      detail = (await response.json()).detail || '';
-    } catch (ignored) {
-      // no problem body
-    }
-    throw new Error(response.status === 401 ? 'Please log in again.' : detail || 'Baton could not answer just now.');
-  }
-  return response.json();
-}
-
-function failed(node, error) {
-  node.innerHTML = `<div class="alert alert-danger baton-error">${esc(error.message)}</div>`;
-}
-
-function money(amount, currency) {
-  if (amount == null) {
-    return '';
-  }
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-  } catch (unknownCurrency) {
-    return `${Math.round(Number(amount))} ${currency}`;
-  }
-}
 
 /* "2 accounts in CHF not converted: no rate", for each currency left out of a sum. */
 function notConverted(total) {
@@ -87,12 +48,6 @@ function bars(node, labels, datasets, options) {
 
 function isoDay(date) {
   return date.toISOString().substring(0, 10);
-}
-
-function hashQuery() {
-  const hash = window.location.hash;
-  const at = hash.indexOf('?');
-  return new URLSearchParams(at < 0 ? '' : hash.substring(at + 1));
 }
 
 function groupRows(groups) {
