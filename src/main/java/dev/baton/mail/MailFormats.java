@@ -30,12 +30,14 @@ public class MailFormats {
   private final Locale locale;
   private final BusinessTime time;
   private final DateTimeFormatter day;
+  private final DateTimeFormatter shortDay;
   private final DateTimeFormatter moment;
 
   MailFormats(CompanyProperties company, BusinessTime time) {
     this.locale = company.language();
     this.time = time;
     this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    this.shortDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     this.moment = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
   }
 
@@ -46,6 +48,15 @@ public class MailFormats {
     }
     LocalDate date = toDate(value);
     return date == null ? value.toString() : day.format(date);
+  }
+
+  /** The day in a line of text, e.g. "Dec 1, 2026" (en-US) or "01.12.2026" (de-DE); empty for null. */
+  public String day(Object value) {
+    if (value == null) {
+      return "";
+    }
+    LocalDate date = toDate(value);
+    return date == null ? value.toString() : shortDay.format(date);
   }
 
   /** The day and time in Baton's time zone, with the zone, e.g. "Dec 4, 2026, 5:00 PM (UTC)"; empty for null. */

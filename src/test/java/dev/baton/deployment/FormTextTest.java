@@ -24,10 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class FormTextTest {
 
-  /** Computed by Baton (segment, offsets) or dates and amounts checked where they enter. */
+  /**
+   * Computed by Baton (segment, offsets) or dates and amounts checked where they enter, dates as people write them
+   * (tasklist.ReadableFormDates: {@code renewalDateText}, never the ISO {@code renewalDate}).
+   */
   static final Set<String> FIXED_FORMAT = Set.of("segment", "handoffSlaDays", "kickoffBusinessDays",
-      "timeToValueTargetDays", "closeDate", "contractStart", "contractEnd", "renewalDate", "kickoffDate",
-      "contractSentOn", "amount", "currency", "dealValue");
+      "timeToValueTargetDays", "closeDateText", "contractStartText", "contractEndText", "renewalDateText",
+      "kickoffDateText", "contractSentOnText", "amount", "currency", "dealValue");
 
   static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
 
