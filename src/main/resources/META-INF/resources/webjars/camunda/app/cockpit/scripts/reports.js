@@ -50,6 +50,20 @@ function isoDay(date) {
   return date.toISOString().substring(0, 10);
 }
 
+/* A day of the API (ISO, "2026-12-04") as people write it in the browser's language: "Dec 4, 2026". */
+function day(iso) {
+  const [y, m, d] = String(iso).split('-').map(Number);
+  return d ? new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined,
+    { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }) : String(iso);
+}
+
+/* A month of the API ("2027-01") as people write it: "Jan 2027". */
+function month(iso) {
+  const [y, m] = String(iso).split('-').map(Number);
+  return m ? new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(undefined,
+    { year: 'numeric', month: 'short', timeZone: 'UTC' }) : String(iso);
+}
+
 function groupRows(groups) {
   return groups.map(g => `<tr><td>${esc(g.key)}</td><td>${esc(g.onTime)}</td><td>${esc(g.late)}</td>`
     + `<td>${esc(hours(g.medianHours))}</td></tr>`).join('');
@@ -79,7 +93,7 @@ function renderMomentsOfTruth(node) {
       const rows = moments.map(m => {
         const all = m.onTime + m.late;
         return `<tr class="baton-moment" data-moment="${esc(m.id)}"><td><strong>${esc(m.name)}</strong>
-          <div class="text-muted">${esc(m.process)}: ${esc(m.onTimeRule)}</div></td><td>${esc(m.onTime)}</td>
+          <div class="text-muted">on time when ${esc(m.onTimeRule)}</div></td><td>${esc(m.onTime)}</td>
           <td>${m.late ? `<strong style="color:#c9302c">${esc(m.late)}</strong>` : '0'}</td>
           <td>${all ? esc(percent(m.onTime / all)) : ''}</td><td>${esc(hours(m.medianHours))}</td>
           <td><details><summary>by CSM and segment</summary><table class="table table-condensed">
@@ -87,7 +101,7 @@ function renderMomentsOfTruth(node) {
             <thead><tr><th>Segment</th><th>On time</th><th>Late</th><th>Median</th></tr></thead><tbody>${groupRows(m.bySegment)}</tbody>
           </table></details></td></tr>`;
       }).join('');
-      result.innerHTML = `<p>From ${esc(report.from)} to ${esc(report.to)}: each moment reached in the period
+      result.innerHTML = `<p>From ${esc(day(report.from))} to ${esc(day(report.to))}: each moment reached in the period
         (its step ended then), over the accounts you see.</p>
         <table class="table table-condensed cam-table baton-table"><thead><tr><th>Moment of truth</th><th>On time</th>
         <th>Late</th><th>On time %</th><th>Median time</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -105,12 +119,12 @@ function renderRenewals(node) {
   read('/reports/renewals').then(report => {
     const currency = report.currency;
     const months = report.upForRenewal;
-    bars(node.querySelector('.baton-chart-box'), months.map(m => m.month), report.likelihoods.map(l => ({
+    bars(node.querySelector('.baton-chart-box'), months.map(m => month(m.month)), report.likelihoods.map(l => ({
       label: LIKELIHOODS[l] || l, backgroundColor: LIKELIHOOD_COLOURS[l] || '#777',
       data: months.map(m => Number(m.arrByLikelihood[l].amount))
     })));
     const head = report.likelihoods.map(l => `<th>${esc(LIKELIHOODS[l] || l)}</th>`).join('');
-    const rows = months.map(m => `<tr class="baton-month"><td>${esc(m.month)}</td><td>${esc(m.accounts)}</td>`
+    const rows = months.map(m => `<tr class="baton-month"><td>${esc(month(m.month))}</td><td>${esc(m.accounts)}</td>`
       + report.likelihoods.map(l => `<td>${esc(money(m.arrByLikelihood[l].amount, currency))}`
         + `${notConverted(m.arrByLikelihood[l])}</td>`).join('')
       + `<td><strong>${esc(money(m.arr.amount, currency))}</strong></td></tr>`).join('');
@@ -119,7 +133,7 @@ function renderRenewals(node) {
       answer; accounts without a recorded ARR count as accounts only.</p>
       <table class="table table-condensed cam-table baton-table"><thead><tr><th>Month</th><th>Accounts</th>${head}
       <th>All</th></tr></thead><tbody>${rows}</tbody></table>
-      <h3>Last 12 months (${esc(r.from)} to ${esc(r.to)})</h3>
+      <h3>Last 12 months (${esc(day(r.from))} to ${esc(day(r.to))})</h3>
       <p class="baton-retention">Renewed: ${esc(r.renewedAccounts)} accounts, ${esc(money(r.renewed.amount, currency))}
         ${notConverted(r.renewed)}
       Churned: ${esc(r.churnedAccounts)} accounts, ${esc(money(r.churned.amount, currency))} ${notConverted(r.churned)}
