@@ -126,7 +126,7 @@ class HandoffTasklistBrowserTest {
   }
 
   /** Types into every empty required field of the Camunda Form (prefilled CRM data stays as it is). */
-  private static void fillRequiredFields(Browser browser, WebElement form) {
+  static void fillRequiredFields(Browser browser, WebElement form) {
     for (WebElement field : form.findElements(By.cssSelector("input[required], textarea[required], input[aria-required=true], textarea[aria-required=true]"))) {
       String value = field.getAttribute("value");
       if (value == null || value.isBlank()) {

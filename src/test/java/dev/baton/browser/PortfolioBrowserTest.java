@@ -132,7 +132,7 @@ class PortfolioBrowserTest {
    * machine the login form can be shown before Cockpit listens to it, and a click then only reloads the page:
    * the login is then tried again.
    */
-  private static void logIn(Browser browser, String user) {
+  static void logIn(Browser browser, String user) {
     for (int attempt = 1; ; attempt++) {
       browser.go(COCKPIT);
       Object state = browser.waitFor(d -> d.findElements(By.cssSelector("form[name=signinForm] input")).stream()

@@ -81,6 +81,18 @@ public final class AppProcess implements AutoCloseable {
     throw new IllegalStateException("Baton did not start within " + timeout + ":\n" + output());
   }
 
+  /** Waits until the application's log has this line (the demo portfolio is made in the background after start). */
+  public AppProcess awaitOutput(String line, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!output().contains(line)) {
+      if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+        throw new IllegalStateException("No '" + line + "' within " + timeout + ":\n" + output());
+      }
+      Thread.sleep(250);
+    }
+    return this;
+  }
+
   /** Waits for the process to end by itself (a refused start) and returns its exit code. */
   public int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
