@@ -49,7 +49,8 @@ function renderDashboard(node) {
       + tile('Red accounts', s.redAccounts, '#/accounts?healthBand=red')
       + tile('Late moments of truth', s.lateMomentsOfTruth, '#/accounts', 'open steps past due')
       + tile('ARR renewing in 90 days at risk', money(s.arrRenewingAtRisk.amount, s.arrRenewingAtRisk.currency),
-        '#/renewals', `${s.renewalsWithin90Days} renewals in 90 days` + s.arrRenewingAtRisk.notConverted
+        '#/renewals', `${s.renewalsWithin90Days} renewal${s.renewalsWithin90Days === 1 ? '' : 's'} in 90 days`
+          + s.arrRenewingAtRisk.notConverted
           .map(n => `; ${n.accounts} in ${n.currency} not converted: no rate`).join(''))
       + tile('Open escalations', s.openEscalations, '#/accounts?healthBand=red')
       + `<p><a href="#/accounts">All ${esc(s.accounts)} accounts</a> · <a href="#/moments-of-truth">Moments of truth</a>`
