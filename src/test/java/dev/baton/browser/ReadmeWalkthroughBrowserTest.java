@@ -93,7 +93,9 @@ class ReadmeWalkthroughBrowserTest {
     salesRep.awaitText("My tasks").awaitText("Northwind Logistics").awaitText("Blue Harbor Foods")
         .awaitText("Pinecrest Dental Group");
     assertThat(count(salesRep.text(), "Complete the handoff checklist")).isEqualTo(3);
-    assertThat(salesRep.text()).contains("Due in");
+    // Each card with its account and due date; nothing of the other roles' work.
+    assertThat(salesRep.text()).contains("Due in").doesNotContain("Review the handoff checklist")
+        .doesNotContain("Diagnose and write the recovery plan");
     assertForStaff(salesRep, "sales rep's My tasks");
     salesRep.screenshot("my-tasks");
 
