@@ -172,6 +172,13 @@ class ReadmeWalkthroughBrowserTest {
     assertThat(count(csm.text(), "Internal account review")).isEqualTo(2);
     assertForStaff(csm, "the CSM's My tasks");
     csm.screenshot("my-tasks");
+    for (String[] step : new String[][] {{"demo-brightline", "Task_InternalAccountReview", "Internal account review"},
+        {"demo-redwood-retail", "Task_DiagnoseAndPlan", "Diagnose and write the recovery plan"},
+        {"demo-cobalt", "Task_CloseTheLoop", "Close the loop with the detractor"},
+        {"demo-cobalt", "Task_PrepareReview", "Prepare the business review"}}) {
+      openTask(csm, task("processInstanceBusinessKey=" + step[0] + "&taskDefinitionKey=" + step[1]), step[2]);
+      assertForStaff(csm, "the form of " + step[2]);
+    }
 
     var health = app.get("/api/accounts/demo-redwood-retail/health", "integration-demo:demo");
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
