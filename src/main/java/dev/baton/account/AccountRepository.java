@@ -8,39 +8,34 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import dev.baton.schema.InsertUnlessPresent;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The account store: accounts and their teams, in Baton's own tables. Rows are created "update, else
- * insert"; an insert that loses a race to a concurrent transaction (two nodes saving one new account)
- * is undone alone (see {@link #insertUnlessPresent}) and the update is made instead. Other modules use
+ * The account store: accounts and their teams, in Baton's own tables. Rows are written "insert unless present,
+ * else update" ({@link InsertUnlessPresent}): an insert that meets a row a concurrent transaction created (two
+ * nodes saving one new account) inserts nothing, and the update is made instead. Other modules use
  * {@link Accounts}, the module's API (docs/architecture.md); this class is public for tests that arrange accounts.
  */
 @Repository
 public class AccountRepository {
 
-  private static final Logger log = LoggerFactory.getLogger(AccountRepository.class);
-
   /** Maps the account's own row only: a row mapper never queries (see {@link #find}). */
   private static final RowMapper<Account> ROW = (rs, row) -> account(rs, Map.of(), Map.of());
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate savepoint;
+  private final InsertUnlessPresent insertUnlessPresent;
   private final TransactionTemplate reading;
 
-  public AccountRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  public AccountRepository(JdbcClient jdbc, InsertUnlessPresent insertUnlessPresent,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.insertUnlessPresent = insertUnlessPresent;
     this.reading = new TransactionTemplate(transactions);
     this.reading.setReadOnly(true);
   }
@@ -127,12 +122,9 @@ public class AccountRepository {
   /** Puts one person in one role of an existing account's team, replacing whoever held it. */
   @Transactional
   public void setTeamMember(String accountId, String roleId, String userId) {
-    int updated = jdbc.sql("update baton_account_team set user_id = ? where account_id = ? and role_id = ?")
-        .params(userId, accountId, roleId).update();
-    if (updated == 0 && !insertUnlessPresent(() -> jdbc.sql(
-        "insert into baton_account_team (account_id, role_id, user_id) values (?, ?, ?)")
-        .params(accountId, roleId, userId).update())) {
-      setTeamMember(accountId, roleId, userId);
+    if (!insertUnlessPresent.into("baton_account_team", "account_id, role_id, user_id", accountId, roleId, userId)) {
+      jdbc.sql("update baton_account_team set user_id = ? where account_id = ? and role_id = ?")
+          .params(userId, accountId, roleId).update();
     }
   }
 
@@ -165,12 +157,10 @@ public class AccountRepository {
       jdbc.sql("delete from baton_account_lifecycle where account_id = ? and fact = ?").params(accountId, fact).update();
       return;
     }
-    int updated = jdbc.sql("update baton_account_lifecycle set fact_value = ?, updated_at = ? where account_id = ? and fact = ?")
-        .params(value, now(), accountId, fact).update();
-    if (updated == 0 && !insertUnlessPresent(() -> jdbc.sql(
-        "insert into baton_account_lifecycle (account_id, fact, fact_value, updated_at) values (?, ?, ?, ?)")
-        .params(accountId, fact, value, now()).update())) {
-      setLifecycle(accountId, fact, value);
+    if (!insertUnlessPresent.into("baton_account_lifecycle", "account_id, fact, fact_value, updated_at",
+        accountId, fact, value, now())) {
+      jdbc.sql("update baton_account_lifecycle set fact_value = ?, updated_at = ? where account_id = ? and fact = ?")
+          .params(value, now(), accountId, fact).update();
     }
   }
 
@@ -209,42 +199,19 @@ public class AccountRepository {
         .params(renewalDate == null ? null : Date.valueOf(renewalDate), now(), accountId).update();
   }
 
+  /** Inserts the account's row, or updates it when it is there (also when created by a concurrent request meanwhile). */
   private boolean upsert(Account a) {
     Date renewal = a.renewalDate() == null ? null : Date.valueOf(a.renewalDate());
-    int updated = jdbc.sql("""
+    if (insertUnlessPresent.into("baton_account",
+        "account_id, name, segment, renewal_date, health_band, created_at, updated_at",
+        a.accountId(), a.name(), a.segment(), renewal, a.healthBand(), now(), now())) {
+      return true;
+    }
+    jdbc.sql("""
             update baton_account set name = ?, segment = ?, renewal_date = ?, health_band = ?, updated_at = ?
             where account_id = ?""")
         .params(a.name(), a.segment(), renewal, a.healthBand(), now(), a.accountId()).update();
-    if (updated > 0) {
-      return false;
-    }
-    if (insertUnlessPresent(() -> jdbc.sql("""
-            insert into baton_account (account_id, name, segment, renewal_date, health_band, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(a.accountId(), a.name(), a.segment(), renewal, a.healthBand(), now(), now()).update())) {
-      return true;
-    }
-    log.info("Account {} was created by a concurrent request meanwhile: updating it instead", a.accountId());
-    return upsert(a);
-  }
-
-  /**
-   * Runs the insert inside a savepoint and returns true, or false if a concurrent transaction has
-   * committed a row with the same key. On PostgreSQL a failed statement aborts the whole transaction
-   * (every later statement fails until rollback), so the duplicate is undone by rolling back to the
-   * savepoint; the caller's transaction goes on and updates the row the other one created. On
-   * PostgreSQL and H2 the insert waits for a concurrent uncommitted insert of the key to end first.
-   */
-  private boolean insertUnlessPresent(Runnable insert) {
-    return Boolean.TRUE.equals(savepoint.execute(status -> {
-      try {
-        insert.run();
-        return true;
-      } catch (DuplicateKeyException concurrentInsert) {
-        status.setRollbackOnly();
-        return false;
-      }
-    }));
+    return false;
   }
 
   /** Adds team and lifecycle, read after the account's result set is closed, on the same connection. */

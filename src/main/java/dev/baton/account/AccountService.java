@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,19 +59,20 @@ public class AccountService {
   }
 
   private void checkTeam(Map<String, String> team) {
-    List<String> problems = new ArrayList<>();
+    List<ApiProblem.Field> problems = new ArrayList<>();
     Set<String> unknownRoles = new TreeSet<>(team.keySet());
     unknownRoles.removeAll(roles.ids());
     if (!unknownRoles.isEmpty()) {
-      problems.add("team: unknown role(s) " + unknownRoles + "; use roles of the catalogue: " + roles.ids());
+      problems.add(new ApiProblem.Field("team", "unknown role(s) " + unknownRoles + "; use roles of the catalogue: "
+          + roles.ids()));
     }
     Set<String> unknownUsers = unknownUsers(team.values());
     if (!unknownUsers.isEmpty()) {
-      problems.add("team: unknown user id(s) " + unknownUsers + "; create the users in Camunda Admin first");
+      problems.add(new ApiProblem.Field("team", "unknown user id(s) " + unknownUsers
+          + "; create the users in Camunda Admin first"));
     }
     if (!problems.isEmpty()) {
-      throw new ApiProblem(HttpStatus.BAD_REQUEST, String.join("; ", problems),
-          Map.of("unknownRoles", unknownRoles, "unknownUsers", unknownUsers));
+      throw ApiProblem.invalid(problems, Map.of("unknownRoles", unknownRoles, "unknownUsers", unknownUsers));
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.baton.contact;
 
-import jakarta.validation.constraints.Email;
+import dev.baton.mail.EmailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,11 +17,12 @@ public record Contact(
     @NotBlank(message = "required: the contact's full name") @Size(max = 200, message = "must be at most 200 characters")
     String name,
     @NotBlank(message = "required: the contact's e-mail address")
-    @Email(message = "is not an e-mail address") @Size(max = 320, message = "must be at most 320 characters")
+    @EmailAddress.Valid
     String email,
     @Size(max = 200, message = "must be at most 200 characters")
     String title,
     @NotBlank(message = "required: the contact's persona, e.g. decision-maker, executive-sponsor, champion, user, billing")
+    @ConfiguredPersona
     String persona,
     @Pattern(regexp = "high|medium|low", message = "must be one of high, medium, low")
     String influence) {

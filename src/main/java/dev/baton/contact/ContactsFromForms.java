@@ -1,6 +1,7 @@
 package dev.baton.contact;
 
 import dev.baton.account.Accounts;
+import dev.baton.mail.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +78,14 @@ class ContactsFromForms {
     }
   }
 
-  /** One address, or several separated by commas, semicolons or spaces; a part without an @ is skipped. */
+  /** One address, or several separated by commas, semicolons or spaces; a part that is no address is skipped. */
   private static List<String> emails(Object value) {
     if (!(value instanceof String text) || text.isBlank()) {
       return List.of();
     }
     List<String> found = new ArrayList<>();
     for (String part : text.split("[,;\\s]+")) {
-      int at = part.indexOf('@');
-      if (at > 0 && at < part.length() - 1 && part.length() <= 320) {
+      if (EmailAddress.valid(part)) {
         found.add(part);
       }
     }

@@ -13,12 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the body of {@code PUT /api/accounts/{id}/contacts}: the whole list as a JSON array. Every
- * mistake is reported at once, naming the field ({@code [1].persona}); one contact per e-mail address.
+ * mistake is reported at once, naming the field ({@code [1].persona}): Bean Validation on {@link Contact}, and one
+ * contact per e-mail address here.
  */
 @Component
 class ContactsReader {
@@ -27,12 +27,10 @@ class ContactsReader {
 
   private final ObjectMapper json;
   private final Validator validator;
-  private final ContactProperties properties;
 
-  ContactsReader(ObjectMapper json, Validator validator, ContactProperties properties) {
+  ContactsReader(ObjectMapper json, Validator validator) {
     this.json = json;
     this.validator = validator;
-    this.properties = properties;
   }
 
   List<Contact> read(JsonNode body) {
@@ -50,7 +48,7 @@ class ContactsReader {
       throw ApiProblem.badRequest(e instanceof com.fasterxml.jackson.core.JsonProcessingException p
           ? ApiErrorHandler.describe(p) : "body: " + e.getMessage());
     }
-    List<Map<String, String>> errors = new ArrayList<>();
+    List<ApiProblem.Field> errors = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < contacts.size(); i++) {
       Contact contact = contacts.get(i);
@@ -62,10 +60,6 @@ class ContactsReader {
       validator.validate(contact).stream()
           .sorted(Comparator.comparing((ConstraintViolation<Contact> v) -> v.getPropertyPath().toString()))
           .forEach(v -> errors.add(error(at + "." + v.getPropertyPath(), v.getMessage())));
-      if (contact.persona() != null && !contact.persona().isBlank() && !properties.personas().contains(contact.persona())) {
-        errors.add(error(at + ".persona", "'" + dev.baton.web.Excerpt.of(contact.persona())
-            + "' is not a persona; use one of " + properties.personas() + " (baton.contacts.personas)"));
-      }
       if (contact.email() != null && !contact.email().isBlank()) {
         Integer first = seen.putIfAbsent(contact.email().toLowerCase(Locale.ROOT), i);
         if (first != null) {
@@ -74,13 +68,12 @@ class ContactsReader {
       }
     }
     if (!errors.isEmpty()) {
-      String detail = String.join("; ", errors.stream().map(e -> e.get("field") + ": " + e.get("message")).toList());
-      throw new ApiProblem(HttpStatus.BAD_REQUEST, detail, Map.of("errors", errors));
+      throw ApiProblem.invalid(errors);
     }
     return contacts;
   }
 
-  private static Map<String, String> error(String field, String message) {
-    return Map.of("field", field, "message", message);
+  private static ApiProblem.Field error(String field, String message) {
+    return new ApiProblem.Field(field, message);
   }
 }

@@ -70,9 +70,8 @@ class HubSpotWebhookController {
     }
     answer.put("events", results);
     if (!results.isEmpty() && results.stream().allMatch(r -> r.outcome().equals("invalid"))) {
-      // Nothing usable: a caller's mistake, named field by field.
-      String detail = String.join("; ", results.stream().map(EventResult::problem).toList());
-      throw new ApiProblem(HttpStatus.BAD_REQUEST, detail, answer);
+      // Nothing usable: a caller's mistake, named field by field (each problem reads "[index].field: message").
+      throw ApiProblem.invalid(results.stream().map(r -> ApiProblem.Field.of(r.problem())).toList(), answer);
     }
     return ResponseEntity.ok(answer);
   }

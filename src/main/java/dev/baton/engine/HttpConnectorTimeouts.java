@@ -9,34 +9,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link TimedHttpConnector} in place of Camunda Connect's {@code http-connector}, with the timeouts
- * of {@link HttpConnectorProperties}, before any model runs: the connector tasks look it up by id when
- * they first execute.
+ * Applies {@link TimedHttpClient}, Connect's configurator of the {@code http-connector} with Spring's properties,
+ * before any model runs: the connector tasks look the connector up by id when they first execute.
  */
 @Component
 public class HttpConnectorTimeouts extends AbstractCamundaConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(HttpConnectorTimeouts.class);
 
-  private final HttpConnectorProperties properties;
+  private final TimedHttpClient configurator;
 
-  public HttpConnectorTimeouts(HttpConnectorProperties properties) {
-    this.properties = properties;
+  public HttpConnectorTimeouts(TimedHttpClient configurator) {
+    this.configurator = configurator;
   }
 
-  /** After every plugin's preInit: the Connect plugin (re)loads the connectors there. */
+  /** After every plugin's preInit: the Connect plugin (re)loads the connectors there, unconfigured. */
   @Override
   public void postInit(SpringProcessEngineConfiguration configuration) {
-    TimedHttpConnector connector = new TimedHttpConnector(properties);
-    Registry.replace(HttpConnector.ID, connector);
+    HttpConnector connector = Connectors.getConnector(HttpConnector.ID);
+    configurator.configure(connector);
     log.info("Camunda Connect {}: connect timeout {} ms, read timeout {} ms", HttpConnector.ID,
-        connector.connectMillis(), connector.readMillis());
-  }
-
-  /** Connect offers replacing a connector to its subclasses only. */
-  private static final class Registry extends Connectors {
-    static void replace(String id, TimedHttpConnector connector) {
-      registerConnector(id, connector);
-    }
+        configurator.connectMillis(), configurator.readMillis());
   }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,23 +48,15 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-        .toList();
-    String detail = errors.stream().map(f -> f.get("field") + ": " + f.get("message"))
-        .collect(Collectors.joining("; "));
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    problem.setTitle("Invalid fields");
-    problem.setProperty("errors", errors);
-    return ResponseEntity.badRequest().body(problem);
+    List<ApiProblem.Field> fields = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new ApiProblem.Field(f.getField(), String.valueOf(f.getDefaultMessage()))).toList();
+    return ResponseEntity.badRequest().body(ApiProblem.invalidFields(fields));
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e.getCause()));
-    problem.setTitle("Unreadable request body");
-    return ResponseEntity.badRequest().body(problem);
+    return ResponseEntity.badRequest().body(ApiProblem.invalidField(describe(e.getCause())));
   }
 
   /**
@@ -96,9 +87,10 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-    String detail = e.getConstraintViolations().stream()
-        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; "));
-    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    List<ApiProblem.Field> fields = e.getConstraintViolations().stream()
+        .map(v -> new ApiProblem.Field(v.getPropertyPath().toString(), v.getMessage()))
+        .sorted(java.util.Comparator.comparing(ApiProblem.Field::field)).toList();
+    return ResponseEntity.badRequest().body(ApiProblem.invalidFields(fields));
   }
 
   /** Turns Jackson's complaint into a sentence naming the field. */

@@ -3,6 +3,7 @@ package dev.baton.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.schema.InsertUnlessPresent;
 import dev.baton.support.BatonIntegrationTest;
 import java.time.LocalDate;
 import java.util.Map;
@@ -36,6 +37,7 @@ class AccountReadConnectionsTest {
     oneConnection.setMaximumPoolSize(1);
     oneConnection.setConnectionTimeout(1000);
     onOneConnection = new AccountRepository(JdbcClient.create(oneConnection),
+        new InsertUnlessPresent(JdbcClient.create(oneConnection), oneConnection),
         new DataSourceTransactionManager(oneConnection));
   }
 

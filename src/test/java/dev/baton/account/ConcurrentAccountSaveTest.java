@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Two transactions saving the same new account at once (two nodes handing off two deals of one
  * customer): the second runs into the first's uncommitted row. Both must succeed, one creating the
- * account and the other updating it, on H2 and on PostgreSQL (where a failed insert aborts the whole
- * transaction unless it is undone to a savepoint).
+ * account and the other updating it, on H2 and on PostgreSQL (where a failed insert would abort the whole
+ * transaction: the second one's insert waits for the first and then inserts nothing).
  */
 @BatonIntegrationTest
 class ConcurrentAccountSaveTest {

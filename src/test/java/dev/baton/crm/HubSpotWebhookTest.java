@@ -213,6 +213,8 @@ class HubSpotWebhookTest {
     assertProblem(response, 400, "[0].objectId: expected the deal's id, a positive whole number, got text 'abc'");
     assertThat(calls.json(response).get("detail").asText()).contains("[1].propertyValue: expected text, got the number 42");
     assertThat(calls.json(response).get("events").findValuesAsText("outcome")).containsExactly("invalid", "invalid");
+    // The same shape as every 400 of Baton's API: each field and its message.
+    assertThat(calls.json(response).get("errors").findValuesAsText("field")).containsExactly("[0].objectId", "[1].propertyValue");
     handoffs.assertNothingStarted("hubspot:" + dealId);
   }
 

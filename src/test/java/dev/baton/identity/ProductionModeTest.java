@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.AppProcess;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Outside demo mode there are no demo users, and no start without an administrator. */
@@ -12,7 +11,7 @@ class ProductionModeTest {
 
   @Test
   void withoutAProfileBatonRunsInProductionModeAndRefusesToStartWithoutADatabase() throws Exception {
-    try (AppProcess app = AppProcess.launch("no-profile", List.of("-Xmx512m"), null)) {
+    try (AppProcess app = AppProcess.launch("no-profile", AppProcess.QUICK_START, null)) {
       assertThat(app.awaitExit(Duration.ofSeconds(90))).isNotZero();
       assertThat(app.output()).contains("DB_URL").doesNotContain("DEMO MODE IS ON");
     }
@@ -20,7 +19,7 @@ class ProductionModeTest {
 
   @Test
   void withoutAProfileBatonHasNoDemoUsersAndNoDemoSecrets() throws Exception {
-    try (AppProcess app = AppProcess.launch("no-profile-configured", List.of("-Xmx512m"), null,
+    try (AppProcess app = AppProcess.launch("no-profile-configured", AppProcess.QUICK_START, null,
         "--DB_URL=" + AppProcess.fileDatabase("no-profile-configured"), "--DB_USER=sa",
         "--ADMIN_USER=ops-admin", "--ADMIN_PASSWORD=s3cret-Pa55",
         "--CUSTOMER_LINK_SECRET=production-customer-link-secret-0123456789")) {

@@ -47,6 +47,6 @@ class OldDatabaseUpgradeTest {
   }
 
   private static AppProcess launch(String name, List<String> args) throws Exception {
-    return AppProcess.launch(name, List.of("-Xmx512m"), null, args.toArray(String[]::new));
+    return AppProcess.launch(name, AppProcess.QUICK_START, null, args.toArray(String[]::new));
   }
 }

@@ -32,9 +32,16 @@ public final class AppProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * JVM options for a Baton that a test starts and stops within seconds: the quick (C1) compiler only and the
+   * serial collector, so start-up does not share the build's two cores with compiler and GC threads. Not for
+   * measurements of memory or speed (the footprint benchmarks give their own options).
+   */
+  public static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   /** Starts Baton with the test profile and these command-line arguments; does not wait. */
   public static AppProcess launch(String name, String... args) throws IOException {
-    return launch(name, List.of("-Xmx512m"), "test", args);
+    return launch(name, QUICK_START, "test", args);
   }
 
   /** Starts Baton with these JVM options (heap, GC) and Spring profile (null: none, as {@code java -jar}); does not wait. */

@@ -1,7 +1,9 @@
 package dev.baton.engine;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
 
 import dev.baton.support.BatonIntegrationTest;
 import java.net.ServerSocket;
@@ -16,9 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The models' http-connector gives up on a silent service and says which call failed and why. */
+/**
+ * The models' http-connector, as Baton configures it (TimedHttpClient), gives up on a silent service and says
+ * which call failed and why (the failed job's message, HttpCallFailures; SlowCrmDrillTest reads it on the incident).
+ */
 @BatonIntegrationTest
-class TimedHttpConnectorTest {
+class HttpConnectorGivesUpOnSilentServicesTest {
 
   @Autowired HttpConnectorProperties properties;
   ServerSocket silent;
@@ -56,6 +61,7 @@ class TimedHttpConnectorTest {
 
     assertThatThrownBy(() -> http.createRequest().url(url() + "?token=secret-in-query").get().execute())
         .isInstanceOf(ConnectorRequestException.class)
+        .extracting(HttpCallFailures::named, as(THROWABLE))
         .hasMessage("GET " + url() + " failed: no answer within " + properties.readTimeout().toMillis()
             + " ms (baton.http-connector.read-timeout); retried with backoff, then an incident to retry in Cockpit");
     long millis = (System.nanoTime() - started) / 1_000_000;
@@ -69,7 +75,8 @@ class TimedHttpConnectorTest {
 
     assertThatThrownBy(() -> http.createRequest().url(url()).get()
         .configOption("socket-timeout", 300).execute())
-        .isInstanceOf(ConnectorRequestException.class).hasMessageContaining("failed: no answer within");
+        .isInstanceOf(ConnectorRequestException.class)
+        .extracting(HttpCallFailures::named, as(THROWABLE)).hasMessageContaining("failed: no answer within");
     assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(properties.readTimeout().toMillis() - 500);
   }
 
@@ -81,6 +88,7 @@ class TimedHttpConnectorTest {
 
     assertThatThrownBy(() -> http.createRequest().url(closed).post().payload("{}").execute())
         .isInstanceOf(ConnectorRequestException.class)
+        .extracting(HttpCallFailures::named, as(THROWABLE))
         .hasMessageStartingWith("POST " + closed + " failed: ").hasMessageContaining("Connection refused");
   }
 
