@@ -99,6 +99,149 @@ public class AccountRepository {
     });
   }
 
+  /**
+   * One page of the book of business, filtered, sorted by risk and paged in SQL, and the number of accounts
+   * that match: the database reads only the page's rows, not every account (docs/portfolio.md, at scale).
+   * The order is the one the book of business defines: the worst band, a late step, a running escalation,
+   * the band's rank, a risky renewal likelihood, the sooner renewal, the name (ignoring case), the id.
+   */
+  public AccountsByRisk.Page pageByRisk(AccountsByRisk query) {
+    Map<String, Object> parameters = new java.util.HashMap<>();
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    boolean stageJoin = query.stage() != null;
+    if (query.teamMember() != null) {
+      where.append(" and a.account_id in (select account_id from baton_account_team where user_id = :member)");
+      parameters.put("member", query.teamMember());
+    }
+    if (query.csm() != null) {
+      where.append(" and a.account_id in (select account_id from baton_account_team where role_id = 'csm' and user_id = :csm)");
+      parameters.put("csm", query.csm());
+    }
+    if (query.segment() != null) {
+      where.append(" and lower(a.segment) = :segment");
+      parameters.put("segment", query.segment().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (query.healthBand() != null) {
+      where.append(" and a.health_band = :band");
+      parameters.put("band", query.healthBand());
+    }
+    if (query.stage() != null) {
+      where.append(stageCondition(query, parameters));
+    }
+    if (query.renewalFrom() != null) {
+      where.append(" and a.renewal_date >= :renewalFrom and a.renewal_date <= :renewalTo");
+      parameters.put("renewalFrom", Date.valueOf(query.renewalFrom()));
+      parameters.put("renewalTo", Date.valueOf(query.renewalTo()));
+    }
+    if (query.nameContains() != null) {
+      where.append(" and lower(a.name) like :name escape '!'");
+      parameters.put("name", "%" + query.nameContains().toLowerCase(java.util.Locale.ROOT)
+          .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    }
+    String stageTable = stageJoin ? " left join baton_account_lifecycle st on st.account_id = a.account_id and st.fact = 'stage'" : "";
+    String select = "select a.* from baton_account a" + stageTable
+        + " left join baton_account_lifecycle lk on lk.account_id = a.account_id and lk.fact = 'renewalLikelihood'"
+        + where + riskOrder(query, parameters) + " limit :limit offset :offset";
+    parameters.put("limit", query.limit());
+    parameters.put("offset", query.offset());
+    return reading.execute(status -> {
+      long total = jdbc.sql("select count(*) from baton_account a" + stageTable + where).params(parameters)
+          .query(Long.class).single();
+      java.util.List<Account> page = jdbc.sql(select).params(parameters).query(ROW).list();
+      return new AccountsByRisk.Page(total, withTeamsAndLifecycle(page));
+    });
+  }
+
+  /** The recorded stage, else handoff while one runs, else live (as the book of business shows it). */
+  private static String stageCondition(AccountsByRisk query, Map<String, Object> parameters) {
+    parameters.put("stage", query.stage());
+    boolean handoffs = !query.inHandoff().isEmpty();
+    if (handoffs) {
+      parameters.put("inHandoff", query.inHandoff());
+    }
+    return switch (query.stage()) {
+      case "handoff" -> handoffs
+          ? " and (st.fact_value = :stage or (st.fact_value is null and a.account_id in (:inHandoff)))"
+          : " and st.fact_value = :stage";
+      case "live" -> handoffs
+          ? " and (st.fact_value = :stage or (st.fact_value is null and a.account_id not in (:inHandoff)))"
+          : " and (st.fact_value = :stage or st.fact_value is null)";
+      default -> " and st.fact_value = :stage";
+    };
+  }
+
+  private String riskOrder(AccountsByRisk query, Map<String, Object> parameters) {
+    StringBuilder order = new StringBuilder(" order by case when a.health_band = :worstBand then 0 else 1 end");
+    parameters.put("worstBand", query.bands().get(0));
+    if (!query.late().isEmpty()) {
+      order.append(", case when a.account_id in (:late) then 0 else 1 end");
+      parameters.put("late", query.late());
+    }
+    if (!query.escalated().isEmpty()) {
+      order.append(", case when a.account_id in (:escalated) then 0 else 1 end");
+      parameters.put("escalated", query.escalated());
+    }
+    order.append(", case a.health_band");
+    for (int rank = 0; rank < query.bands().size(); rank++) {
+      order.append(" when :rank").append(rank).append(" then ").append(rank);
+      parameters.put("rank" + rank, query.bands().get(rank));
+    }
+    order.append(" else ").append(Integer.MAX_VALUE).append(" end");
+    if (!query.riskyLikelihoods().isEmpty()) {
+      order.append(", case when lk.fact_value in (:risky) then 0 else 1 end");
+      parameters.put("risky", query.riskyLikelihoods());
+    }
+    // Names and ids in the order of their characters (as Java compares them), not the database's locale.
+    String characters = postgres() ? " collate \"C\"" : "";
+    return order.append(", case when a.renewal_date is null then 1 else 0 end, a.renewal_date, lower(a.name)")
+        .append(characters).append(", a.account_id").append(characters).toString();
+  }
+
+  private volatile Boolean postgres;
+
+  private boolean postgres() {
+    if (postgres == null) {
+      postgres = jdbc.sql("select 1").query(rs -> {
+        return "PostgreSQL".equals(rs.getStatement().getConnection().getMetaData().getDatabaseProductName());
+      });
+    }
+    return postgres;
+  }
+
+  /** The accounts of these ids that exist, with teams and lifecycle facts, read 1,000 ids per query. */
+  public java.util.List<Account> withIds(java.util.Collection<String> accountIds) {
+    java.util.List<String> ids = java.util.List.copyOf(new java.util.LinkedHashSet<>(accountIds));
+    return reading.execute(status -> {
+      java.util.List<Account> found = new java.util.ArrayList<>();
+      for (int from = 0; from < ids.size(); from += 1000) {
+        found.addAll(withTeamsAndLifecycle(jdbc.sql("select * from baton_account where account_id in (:ids)")
+            .param("ids", ids.subList(from, Math.min(from + 1000, ids.size()))).query(ROW).list()));
+      }
+      return found;
+    });
+  }
+
+  /** The accounts with their teams and lifecycle facts, in their order: two queries for the lot. */
+  private java.util.List<Account> withTeamsAndLifecycle(java.util.List<Account> accounts) {
+    if (accounts.isEmpty()) {
+      return accounts;
+    }
+    java.util.List<String> ids = accounts.stream().map(Account::accountId).toList();
+    Map<String, Map<String, String>> teams = new java.util.HashMap<>();
+    jdbc.sql("select account_id, role_id, user_id from baton_account_team where account_id in (:ids)")
+        .param("ids", ids).query(rs -> {
+          teams.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+        });
+    Map<String, Map<String, String>> facts = new java.util.HashMap<>();
+    jdbc.sql("select account_id, fact, fact_value from baton_account_lifecycle where account_id in (:ids)")
+        .param("ids", ids).query(rs -> {
+          facts.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+        });
+    return accounts.stream().map(a -> new Account(a.accountId(), a.name(), a.segment(), a.renewalDate(),
+        a.healthBand(), teams.getOrDefault(a.accountId(), Map.of()), facts.getOrDefault(a.accountId(), Map.of()),
+        a.arr())).toList();
+  }
+
   private JdbcClient.StatementSpec query(String sql, String userId) {
     JdbcClient.StatementSpec statement = jdbc.sql(sql);
     return userId == null ? statement : statement.param(userId);

@@ -60,8 +60,6 @@ class MomentsOfTruthReport {
   Report of(Viewer viewer, LocalDate from, LocalDate to) {
     Date start = time.startOf(from);
     Date end = time.startOf(to.plusDays(1));
-    Map<String, Account> visible = new HashMap<>();
-    book.visibleAccounts(viewer).forEach(account -> visible.put(account.accountId(), account));
     return WithoutAuthorization.call(() -> {
       Map<MomentOfTruth, List<Reached>> reached = new java.util.LinkedHashMap<>();
       Set<String> instances = new HashSet<>();
@@ -71,6 +69,10 @@ class MomentsOfTruthReport {
         found.forEach(r -> instances.add(r.processInstanceId()));
       }
       Map<String, String> accountOf = accountsOf(instances);
+      // Only the accounts that reached a moment are read, not every account the viewer sees.
+      Map<String, Account> visible = new HashMap<>();
+      book.visibleAccounts(viewer, new HashSet<>(accountOf.values()))
+          .forEach(account -> visible.put(account.accountId(), account));
       List<Moment> moments = new ArrayList<>();
       reached.forEach((moment, found) -> {
         List<Reached> seen = found.stream().filter(r -> visible.containsKey(accountOf.get(r.processInstanceId())))

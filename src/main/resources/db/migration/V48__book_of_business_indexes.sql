@@ -1,0 +1,7 @@
+-- The book of business filtered, sorted by risk and paged in SQL (account.Accounts.pageByRisk,
+-- docs/benchmarks.md, book of business at scale): each filter of the Accounts page reads its accounts through
+-- an index instead of every account. The CSM filter and a CSM's own book use the team's indexes (V1, V10).
+create index baton_account_by_band on baton_account (health_band);
+create index baton_account_by_renewal on baton_account (renewal_date);
+-- The stage filter: the accounts whose processes recorded that stage.
+create index baton_account_lifecycle_by_fact on baton_account_lifecycle (fact, fact_value, account_id);
