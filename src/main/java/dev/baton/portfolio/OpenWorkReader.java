@@ -43,8 +43,11 @@ class OpenWorkReader {
   private final TaskService tasks;
   private final RepositoryService repository;
   private final BusinessTime time;
+  private final CamundaTablesSql tables;
 
-  OpenWorkReader(RuntimeService runtime, TaskService tasks, RepositoryService repository, BusinessTime time) {
+  OpenWorkReader(RuntimeService runtime, TaskService tasks, RepositoryService repository, BusinessTime time,
+      CamundaTablesSql tables) {
+    this.tables = tables;
     this.time = time;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -61,16 +64,13 @@ class OpenWorkReader {
   }
 
   /**
-   * A page's accounts: their running instances by business key (every account's process is keyed by its
-   * account; a handoff by its deal, so the few running handoffs are read too) and only those instances' tasks,
-   * instead of the whole running engine.
+   * A page's accounts: their running instances by business key, in one query (every account's process is keyed
+   * by its account; a handoff by its deal, so the few running handoffs are read too) and only those instances'
+   * tasks, instead of the whole running engine.
    */
   private Map<String, OpenWork> readFew(Set<String> wanted) {
     Map<String, ProcessInstance> instances = new HashMap<>();
-    for (String account : wanted) {
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(account).active().list()
-          .forEach(instance -> instances.put(instance.getId(), instance));
-    }
+    tables.activeInstancesWithBusinessKeys(wanted).forEach(instance -> instances.put(instance.getId(), instance));
     runtime.createProcessInstanceQuery().processDefinitionKey(HANDOFF_PROCESS).active().list()
         .forEach(instance -> instances.put(instance.getId(), instance));
     List<VariableInstance> variables = new ArrayList<>();
