@@ -1,7 +1,8 @@
 -- The book of business filtered, sorted by risk and paged in SQL (account.Accounts.pageByRisk,
--- docs/benchmarks.md, book of business at scale): each filter of the Accounts page reads its accounts through
--- an index instead of every account. The CSM filter and a CSM's own book use the team's indexes (V1, V10).
-create index baton_account_by_band on baton_account (health_band);
+-- docs/benchmarks.md, book of business at scale). The risk order reads each band's accounts in renewal date
+-- order, so a page stops after its rows: (band, renewal date). The renewal and stage filters read their accounts
+-- through an index instead of every account; the CSM filter and a CSM's own book use the team's (V1, V10).
+create index baton_account_by_band on baton_account (health_band, renewal_date);
 create index baton_account_by_renewal on baton_account (renewal_date);
 -- The stage filter: the accounts whose processes recorded that stage.
 create index baton_account_lifecycle_by_fact on baton_account_lifecycle (fact, fact_value, account_id);

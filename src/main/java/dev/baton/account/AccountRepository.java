@@ -104,11 +104,82 @@ public class AccountRepository {
    * that match: the database reads only the page's rows, not every account (docs/portfolio.md, at scale).
    * The order is the one the book of business defines: the worst band, a late step, a running escalation,
    * the band's rank, a risky renewal likelihood, the sooner renewal, the name (ignoring case), the id.
+   *
+   * <p>The accounts with a late step or an escalation are few: they are read and sorted as one segment. The
+   * others ("calm") are read band by band, risky likelihoods first, each group in renewal date order along the
+   * index on (band, renewal date), so a page stops after its rows instead of sorting every account. A group is
+   * counted only when a later page skips it.
    */
   public AccountsByRisk.Page pageByRisk(AccountsByRisk query) {
     Map<String, Object> parameters = new java.util.HashMap<>();
+    String from = " from baton_account a" + (query.stage() != null
+        ? " left join baton_account_lifecycle st on st.account_id = a.account_id and st.fact = 'stage'" : "");
+    String where = filters(query, parameters);
+    java.util.Set<String> attention = new java.util.HashSet<>(query.late());
+    attention.addAll(query.escalated());
+    if (!attention.isEmpty()) {
+      parameters.put("attention", attention);
+    }
+    parameters.put("worstBand", query.bands().get(0));
+    parameters.put("bands", query.bands());
+    parameters.put("risky", query.riskyLikelihoods().isEmpty() ? java.util.List.of("") : query.riskyLikelihoods());
+    String risky = " exists (select 1 from baton_account_lifecycle r where r.account_id = a.account_id"
+        + " and r.fact = 'renewalLikelihood' and r.fact_value in (:risky))";
+    String calm = attention.isEmpty() ? "" : " and a.account_id not in (:attention)";
+    java.util.List<Segment> segments = new java.util.ArrayList<>();
+    if (!attention.isEmpty()) {
+      segments.add(new Segment(" and a.account_id in (:attention) and a.health_band = :worstBand", true));
+    }
+    segments.add(new Segment(calm + " and a.health_band = :worstBand and" + risky, false));
+    segments.add(new Segment(calm + " and a.health_band = :worstBand and not" + risky, false));
+    if (!attention.isEmpty()) {
+      segments.add(new Segment(" and a.account_id in (:attention) and (a.health_band is null or a.health_band <> :worstBand)",
+          true));
+    }
+    for (int rank = 1; rank < query.bands().size(); rank++) {
+      parameters.put("band" + rank, query.bands().get(rank));
+      segments.add(new Segment(calm + " and a.health_band = :band" + rank + " and" + risky, false));
+      segments.add(new Segment(calm + " and a.health_band = :band" + rank + " and not" + risky, false));
+    }
+    String unranked = " and (a.health_band is null or a.health_band not in (:bands))";
+    segments.add(new Segment(calm + unranked + " and" + risky, false));
+    segments.add(new Segment(calm + unranked + " and not" + risky, false));
+    String attentionOrder = riskOrder(query, parameters);
+    String byRenewal = " order by a.renewal_date asc nulls last" + byName();
+    return reading.execute(status -> {
+      long total = jdbc.sql("select count(*)" + from + where).params(parameters).query(Long.class).single();
+      java.util.List<Account> page = new java.util.ArrayList<>();
+      long skip = query.offset();
+      for (Segment segment : segments) {
+        int wanted = query.limit() - page.size();
+        if (wanted <= 0 || skip >= total) {
+          break;
+        }
+        if (skip > 0) {
+          long size = jdbc.sql("select count(*)" + from + where + segment.condition()).params(parameters).query(Long.class)
+              .single();
+          if (size <= skip) {
+            skip -= size;
+            continue;
+          }
+        }
+        String sql = segment.attention()
+            ? "select a.*" + from + " left join baton_account_lifecycle lk on lk.account_id = a.account_id"
+                + " and lk.fact = 'renewalLikelihood'" + where + segment.condition() + attentionOrder
+            : "select a.*" + from + where + segment.condition() + byRenewal;
+        page.addAll(jdbc.sql(sql + " limit " + wanted + " offset " + skip).params(parameters).query(ROW).list());
+        skip = 0;
+      }
+      return new AccountsByRisk.Page(total, withTeamsAndLifecycle(page));
+    });
+  }
+
+  /** A part of the risk order: the accounts needing attention (sorted in full), or a group of calm ones. */
+  private record Segment(String condition, boolean attention) {}
+
+  /** The page's filters and the viewer's visibility, as a where clause on baton_account a (and its stage st). */
+  private static String filters(AccountsByRisk query, Map<String, Object> parameters) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
-    boolean stageJoin = query.stage() != null;
     if (query.teamMember() != null) {
       where.append(" and a.account_id in (select account_id from baton_account_team where user_id = :member)");
       parameters.put("member", query.teamMember());
@@ -138,18 +209,7 @@ public class AccountRepository {
       parameters.put("name", "%" + query.nameContains().toLowerCase(java.util.Locale.ROOT)
           .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
     }
-    String stageTable = stageJoin ? " left join baton_account_lifecycle st on st.account_id = a.account_id and st.fact = 'stage'" : "";
-    String select = "select a.* from baton_account a" + stageTable
-        + " left join baton_account_lifecycle lk on lk.account_id = a.account_id and lk.fact = 'renewalLikelihood'"
-        + where + riskOrder(query, parameters) + " limit :limit offset :offset";
-    parameters.put("limit", query.limit());
-    parameters.put("offset", query.offset());
-    return reading.execute(status -> {
-      long total = jdbc.sql("select count(*) from baton_account a" + stageTable + where).params(parameters)
-          .query(Long.class).single();
-      java.util.List<Account> page = jdbc.sql(select).params(parameters).query(ROW).list();
-      return new AccountsByRisk.Page(total, withTeamsAndLifecycle(page));
-    });
+    return where.toString();
   }
 
   /** The recorded stage, else handoff while one runs, else live (as the book of business shows it). */
@@ -191,10 +251,14 @@ public class AccountRepository {
       order.append(", case when lk.fact_value in (:risky) then 0 else 1 end");
       parameters.put("risky", query.riskyLikelihoods());
     }
-    // Names and ids in the order of their characters (as Java compares them), not the database's locale.
+    return order.append(", case when a.renewal_date is null then 1 else 0 end, a.renewal_date").append(byName())
+        .toString();
+  }
+
+  /** Then the name ignoring case and the id, in the order of their characters (as Java compares them), not the locale's. */
+  private String byName() {
     String characters = postgres() ? " collate \"C\"" : "";
-    return order.append(", case when a.renewal_date is null then 1 else 0 end, a.renewal_date, lower(a.name)")
-        .append(characters).append(", a.account_id").append(characters).toString();
+    return ", lower(a.name)" + characters + ", a.account_id" + characters;
   }
 
   private volatile Boolean postgres;
