@@ -108,7 +108,7 @@ public class AccountRepository {
    * <p>The accounts with a late step or an escalation are few: they are read and sorted as one segment. The
    * others ("calm") are read band by band, risky likelihoods first, each group in renewal date order along the
    * index on (band, renewal date), so a page stops after its rows instead of sorting every account. A group is
-   * counted only when a later page skips it.
+   * counted only when a later page skips it. A few matches are sorted in one query.
    */
   public AccountsByRisk.Page pageByRisk(AccountsByRisk query) {
     Map<String, Object> parameters = new java.util.HashMap<>();
@@ -145,11 +145,18 @@ public class AccountRepository {
     segments.add(new Segment(calm + unranked + " and" + risky, false));
     segments.add(new Segment(calm + unranked + " and not" + risky, false));
     String attentionOrder = riskOrder(query, parameters);
+    String likelihood = " left join baton_account_lifecycle lk on lk.account_id = a.account_id"
+        + " and lk.fact = 'renewalLikelihood'";
     String byRenewal = " order by a.renewal_date asc nulls last" + byName();
     return reading.execute(status -> {
       long total = jdbc.sql("select count(*)" + from + where).params(parameters).query(Long.class).single();
       java.util.List<Account> page = new java.util.ArrayList<>();
       long skip = query.offset();
+      if (total <= sortedAtOnce) {
+        // A few matches (a CSM's book, a narrow filter) sort at once; walking every segment would cost more.
+        return new AccountsByRisk.Page(total, withTeamsAndLifecycle(jdbc.sql("select a.*" + from + likelihood + where
+            + attentionOrder + " limit " + query.limit() + " offset " + skip).params(parameters).query(ROW).list()));
+      }
       for (Segment segment : segments) {
         int wanted = query.limit() - page.size();
         if (wanted <= 0 || skip >= total) {
@@ -164,14 +171,21 @@ public class AccountRepository {
           }
         }
         String sql = segment.attention()
-            ? "select a.*" + from + " left join baton_account_lifecycle lk on lk.account_id = a.account_id"
-                + " and lk.fact = 'renewalLikelihood'" + where + segment.condition() + attentionOrder
+            ? "select a.*" + from + likelihood + where + segment.condition() + attentionOrder
             : "select a.*" + from + where + segment.condition() + byRenewal;
         page.addAll(jdbc.sql(sql + " limit " + wanted + " offset " + skip).params(parameters).query(ROW).list());
         skip = 0;
       }
       return new AccountsByRisk.Page(total, withTeamsAndLifecycle(page));
     });
+  }
+
+  /** Up to this many matching accounts are sorted in one query instead of segment by segment. */
+  private int sortedAtOnce = 2_000;
+
+  /** Tests: walk the segments from this many matches on (0: always), to compare both ways. */
+  void sortAtOnceUpTo(int accounts) {
+    sortedAtOnce = accounts;
   }
 
   /** A part of the risk order: the accounts needing attention (sorted in full), or a group of calm ones. */
