@@ -10,14 +10,13 @@ import java.util.Set;
  * (docs/portfolio.md). What only the engine knows (late steps, escalations, running handoffs) comes in as
  * sets of account ids, read by the caller from the engine.
  *
- * @param teamMember null: every account; else only the accounts whose team the user is in
- * @param csm, segment, healthBand, nameContains null: any (segment and name ignore case)
- * @param stage null: any; the stage recorded by the processes, else {@code handoff} while a handoff runs
- *     ({@code inHandoff}), else {@code live}
- * @param renewalFrom, renewalTo both null, or the renewal date's range (both included)
- * @param bands the health bands, worst first
- * @param late, escalated accounts with a late step, with an escalation running
- * @param riskyLikelihoods renewal likelihoods that put the renewal at risk
+ * <p>{@code teamMember}: null for every account, else only the accounts whose team the user is in.
+ * {@code csm}, {@code segment}, {@code healthBand}, {@code nameContains}: null for any (segment and name ignore
+ * case). {@code stage}: null for any; else the stage the processes recorded, or {@code handoff} while a handoff
+ * runs ({@code inHandoff}), else {@code live}. {@code renewalFrom}, {@code renewalTo}: both null, or the renewal
+ * date's range (both included). {@code bands}: the health bands, worst first. {@code late}, {@code escalated}:
+ * the accounts with a late open step, with an escalation running. {@code riskyLikelihoods}: renewal likelihoods
+ * that put the renewal at risk.
  */
 public record AccountsByRisk(String teamMember, String csm, String segment, String healthBand, String stage,
     LocalDate renewalFrom, LocalDate renewalTo, String nameContains, Set<String> inHandoff, List<String> bands,
