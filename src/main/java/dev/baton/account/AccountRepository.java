@@ -68,7 +68,8 @@ public class AccountRepository {
 
   /**
    * Every account with its team and lifecycle facts, in three queries (not three per account), read in one
-   * read-only transaction: the book of business lists them all (dev.baton.portfolio).
+   * read-only transaction: the dashboard's summary and the team and renewals reports read them all
+   * (dev.baton.portfolio).
    */
   public java.util.List<Account> all() {
     return all("", null);
