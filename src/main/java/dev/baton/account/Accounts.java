@@ -41,6 +41,19 @@ public class Accounts {
     return store.withMember(userId);
   }
 
+  /**
+   * One page of the book of business, filtered, in risk order, read by the database (only the page's accounts
+   * are read), and how many accounts match.
+   */
+  public AccountsByRisk.Page pageByRisk(AccountsByRisk query) {
+    return store.pageByRisk(query);
+  }
+
+  /** The accounts of these ids that exist, with their teams and lifecycle facts (read-only). */
+  public List<Account> withIds(java.util.Collection<String> accountIds) {
+    return store.withIds(accountIds);
+  }
+
   public boolean exists(String accountId) {
     return store.exists(accountId);
   }

@@ -2,16 +2,17 @@ package dev.baton.portfolio;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.account.AccountsByRisk;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.health.HealthHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -43,13 +44,24 @@ class BookOfBusiness {
     this.time = time;
   }
 
+  /**
+   * The database filters, sorts by risk and pages (Accounts.pageByRisk); the engine is asked only which accounts
+   * have a late step, an escalation or a handoff running, and then for the open work of the page's rows.
+   */
   AccountPage page(Viewer viewer, AccountFilter filter) {
-    List<AccountRow> rows = rows(viewer).filter(row -> matches(row, filter)).sorted(byRisk()).toList();
-    int from = (int) Math.min((long) filter.page() * filter.size(), rows.size());
-    int to = Math.min(from + filter.size(), rows.size());
+    OpenWorkReader.Attention attention = openWork.attention();
+    LocalDate today = today();
+    Integer days = filter.renewalWithinDays();
+    AccountsByRisk.Page page = accounts.pageByRisk(new AccountsByRisk(
+        viewer.seesEveryAccount() ? null : viewer.userId(), filter.csm(), filter.segment(), filter.healthBand(),
+        filter.stage(), days == null ? null : today, days == null ? null : today.plusDays(days), filter.q(),
+        attention.inHandoff(), health.bands(), attention.late(), attention.escalated(), RISKY_LIKELIHOODS,
+        (long) filter.page() * filter.size(), filter.size()));
+    Map<String, OpenWork> work = openWork.of(page.accounts().stream().map(Account::accountId).toList());
     // Trend and reason read the health history (a query each): only for the rows shown, not for every account.
-    return new AccountPage(rows.size(), filter.page(), filter.size(),
-        rows.subList(from, to).stream().map(this::withHealthHistory).toList());
+    return new AccountPage(page.total(), filter.page(), filter.size(), page.accounts().stream()
+        .map(account -> withHealthHistory(row(account, work.getOrDefault(account.accountId(), OpenWork.NONE))))
+        .toList());
   }
 
   PortfolioSummary summary(Viewer viewer) {
@@ -71,6 +83,15 @@ class BookOfBusiness {
     // Someone who sees only their book reads only its accounts, not every account.
     return viewer.seesEveryAccount() ? accounts.all()
         : accounts.withTeamMember(viewer.userId()).stream().filter(viewer::sees).toList();
+  }
+
+  /** Those of the given accounts the viewer sees (read-only): only these are read. */
+  List<Account> visibleAccounts(Viewer viewer, Collection<String> among) {
+    if (viewer.seesEveryAccount()) {
+      return accounts.withIds(among);
+    }
+    Set<String> wanted = Set.copyOf(among);
+    return visibleAccounts(viewer).stream().filter(account -> wanted.contains(account.accountId())).toList();
   }
 
   /** The rows of the accounts the viewer sees, with their open work, without trend and reason. */
@@ -130,35 +151,9 @@ class BookOfBusiness {
     return now < then ? "worse" : now > then ? "better" : "steady";
   }
 
-  private boolean matches(AccountRow row, AccountFilter filter) {
-    return (filter.csm() == null || filter.csm().equals(row.csm()))
-        && (filter.segment() == null || filter.segment().equalsIgnoreCase(String.valueOf(row.segment())))
-        && (filter.healthBand() == null || filter.healthBand().equals(row.healthBand()))
-        && (filter.stage() == null || filter.stage().equals(row.stage()))
-        && (filter.renewalWithinDays() == null || renewsWithin(row, filter.renewalWithinDays()))
-        && (filter.q() == null || row.name().toLowerCase(Locale.ROOT).contains(filter.q().toLowerCase(Locale.ROOT)));
-  }
-
   private boolean renewsWithin(AccountRow row, int days) {
     LocalDate today = today();
     return row.renewalDate() != null && !row.renewalDate().isBefore(today) && !row.renewalDate().isAfter(today.plusDays(days));
-  }
-
-  /**
-   * Risk first: the worst band, then late moments of truth, then an open escalation, then worse bands, a risky
-   * renewal likelihood, the sooner renewal, and the name.
-   */
-  private Comparator<AccountRow> byRisk() {
-    return Comparator.comparing((AccountRow row) -> !health.worstBand().equals(row.healthBand()))
-        .thenComparing(row -> !row.late())
-        .thenComparing(row -> !row.escalationOpen())
-        .thenComparingInt(row -> {
-          int rank = health.rank(row.healthBand());
-          return rank < 0 ? Integer.MAX_VALUE : rank;
-        })
-        .thenComparing(row -> !RISKY_LIKELIHOODS.contains(String.valueOf(row.renewalLikelihood())))
-        .thenComparing(AccountRow::renewalDate, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(AccountRow::name, String.CASE_INSENSITIVE_ORDER);
   }
 
   private LocalDate today() {

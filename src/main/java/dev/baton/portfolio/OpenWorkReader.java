@@ -6,6 +6,7 @@ import dev.baton.mail.MailOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenWorkReader {
 
+  /** Up to this many accounts (a page's) are read by their own instances; more read every running instance. */
+  private static final int PAGE = 200;
   /** The escalation of a red account (processes/RedHealthEscalation.bpmn). */
   static final String ESCALATION_PROCESS = "RedHealthEscalation";
   /** The handoff from Sales (processes/SalesToCsHandoff.bpmn). */
@@ -40,8 +43,11 @@ class OpenWorkReader {
   private final TaskService tasks;
   private final RepositoryService repository;
   private final BusinessTime time;
+  private final CamundaTablesSql tables;
 
-  OpenWorkReader(RuntimeService runtime, TaskService tasks, RepositoryService repository, BusinessTime time) {
+  OpenWorkReader(RuntimeService runtime, TaskService tasks, RepositoryService repository, BusinessTime time,
+      CamundaTablesSql tables) {
+    this.tables = tables;
     this.time = time;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -54,19 +60,112 @@ class OpenWorkReader {
     if (wanted.isEmpty()) {
       return Map.of();
     }
-    return WithoutAuthorization.call(() -> read(wanted));
+    return WithoutAuthorization.call(() -> wanted.size() <= PAGE ? readFew(wanted) : read(wanted));
+  }
+
+  /**
+   * A page's accounts: their running instances by business key, in one query (every account's process is keyed
+   * by its account; a handoff by its deal, so the few running handoffs are read too) and only those instances'
+   * tasks, instead of the whole running engine.
+   */
+  private Map<String, OpenWork> readFew(Set<String> wanted) {
+    Map<String, ProcessInstance> instances = new HashMap<>();
+    tables.activeInstancesWithBusinessKeys(wanted).forEach(instance -> instances.put(instance.getId(), instance));
+    runtime.createProcessInstanceQuery().processDefinitionKey(HANDOFF_PROCESS).active().list()
+        .forEach(instance -> instances.put(instance.getId(), instance));
+    List<VariableInstance> variables = new ArrayList<>();
+    List<Task> open = new ArrayList<>();
+    Set<String> escalatedTasks = new HashSet<>();
+    for (List<String> batch : batches(instances.keySet())) {
+      String[] ids = batch.toArray(String[]::new);
+      variables.addAll(runtime.createVariableInstanceQuery().variableName(ACCOUNT_ID).processInstanceIdIn(ids)
+          .disableBinaryFetching().disableCustomObjectDeserialization().list());
+      open.addAll(tasks.createTaskQuery().active().processInstanceIdIn(ids).list());
+      tasks.createTaskQuery().active().processInstanceIdIn(ids).taskVariableValueEquals(ESCALATED, true).list()
+          .forEach(t -> escalatedTasks.add(t.getId()));
+    }
+    return work(wanted, variables, instances.values(), open, escalatedTasks);
+  }
+
+  /**
+   * The accounts the risk order and the stage filter need from the engine, read narrowly: the late open steps,
+   * the running escalations and handoffs (few, against every running instance), each mapped to its account as
+   * {@link #of} maps it.
+   */
+  Attention attention() {
+    return WithoutAuthorization.call(() -> {
+      Set<String> lateInstances = new HashSet<>();
+      tasks.createTaskQuery().active().dueBefore(Date.from(time.now())).list()
+          .forEach(task -> lateInstances.add(task.getProcessInstanceId()));
+      lateInstances.remove(null);
+      List<ProcessInstance> escalations = runtime.createProcessInstanceQuery().processDefinitionKey(ESCALATION_PROCESS)
+          .active().list();
+      List<ProcessInstance> handoffs = runtime.createProcessInstanceQuery().processDefinitionKey(HANDOFF_PROCESS)
+          .active().list();
+      List<ProcessInstance> withLateSteps = new ArrayList<>();
+      for (List<String> batch : batches(lateInstances)) {
+        runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(batch)).active().list().stream()
+            .filter(instance -> !MailOutbox.PROCESS_KEY.equals(processKey(instance.getProcessDefinitionId())))
+            .forEach(withLateSteps::add);
+      }
+      Set<String> instances = new HashSet<>();
+      for (List<ProcessInstance> list : List.of(withLateSteps, escalations, handoffs)) {
+        list.forEach(instance -> instances.add(instance.getId()));
+      }
+      Map<String, String> accountVariable = new HashMap<>();
+      for (List<String> batch : batches(instances)) {
+        for (VariableInstance variable : runtime.createVariableInstanceQuery().variableName(ACCOUNT_ID)
+            .processInstanceIdIn(batch.toArray(String[]::new)).disableBinaryFetching()
+            .disableCustomObjectDeserialization().list()) {
+          if (variable.getTaskId() == null) {
+            accountVariable.put(variable.getProcessInstanceId(), String.valueOf(variable.getValue()));
+          }
+        }
+      }
+      return new Attention(accounts(withLateSteps, accountVariable), accounts(escalations, accountVariable),
+          accounts(handoffs, accountVariable));
+    });
+  }
+
+  /** Accounts with a late open step, with an escalation running, with a handoff running. */
+  record Attention(Set<String> late, Set<String> escalated, Set<String> inHandoff) {}
+
+  private static Set<String> accounts(List<ProcessInstance> instances, Map<String, String> accountVariable) {
+    Set<String> accounts = new HashSet<>();
+    instances.forEach(instance -> accounts.add(accountVariable.getOrDefault(instance.getId(), instance.getBusinessKey())));
+    accounts.remove(null);
+    return accounts;
+  }
+
+  private static List<List<String>> batches(Collection<String> ids) {
+    List<String> all = new ArrayList<>(ids);
+    List<List<String>> batches = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += 1000) {
+      batches.add(all.subList(i, Math.min(i + 1000, all.size())));
+    }
+    return batches;
   }
 
   private Map<String, OpenWork> read(Set<String> wanted) {
     // One query for the running instances and one for the open tasks, joined here (see docs/portfolio.md, scale).
+    Set<String> escalatedTasks = new HashSet<>();
+    tasks.createTaskQuery().active().taskVariableValueEquals(ESCALATED, true).list()
+        .forEach(t -> escalatedTasks.add(t.getId()));
+    return work(wanted, runtime.createVariableInstanceQuery().variableName(ACCOUNT_ID).list(),
+        runtime.createProcessInstanceQuery().active().list(), tasks.createTaskQuery().active().list(), escalatedTasks);
+  }
+
+  /** The open work of the wanted accounts, from running instances, their account variables and open tasks. */
+  private Map<String, OpenWork> work(Set<String> wanted, Collection<VariableInstance> variables,
+      Collection<ProcessInstance> instances, Collection<Task> openTasks, Set<String> escalatedTasks) {
     Map<String, String> accountOfInstance = new HashMap<>();
-    for (VariableInstance variable : runtime.createVariableInstanceQuery().variableName(ACCOUNT_ID).list()) {
+    for (VariableInstance variable : variables) {
       if (variable.getTaskId() == null && wanted.contains(String.valueOf(variable.getValue()))) {
         accountOfInstance.put(variable.getProcessInstanceId(), String.valueOf(variable.getValue()));
       }
     }
     Map<String, Set<String>> processesOfAccount = new HashMap<>();
-    for (ProcessInstance instance : runtime.createProcessInstanceQuery().active().list()) {
+    for (ProcessInstance instance : instances) {
       String account = accountOfInstance.getOrDefault(instance.getId(), instance.getBusinessKey());
       String key = processKey(instance.getProcessDefinitionId());
       if (account == null || !wanted.contains(account) || MailOutbox.PROCESS_KEY.equals(key)) {
@@ -76,12 +175,9 @@ class OpenWorkReader {
       accountOfInstance.put(instance.getId(), account);
       processesOfAccount.computeIfAbsent(account, a -> new HashSet<>()).add(key);
     }
-    Set<String> escalatedTasks = new HashSet<>();
-    tasks.createTaskQuery().active().taskVariableValueEquals(ESCALATED, true).list()
-        .forEach(t -> escalatedTasks.add(t.getId()));
     Instant now = time.now();
     Map<String, List<OpenTask>> tasksOfAccount = new HashMap<>();
-    for (Task task : tasks.createTaskQuery().active().list()) {
+    for (Task task : openTasks) {
       String account = accountOfInstance.get(task.getProcessInstanceId());
       if (account == null) {
         continue;

@@ -49,6 +49,7 @@ class PortfolioApiTest {
   @Autowired AccountContacts contacts;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   final ObjectMapper json = new ObjectMapper();
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -257,6 +258,31 @@ class PortfolioApiTest {
       assertThat(json.readTree(response.body()).path("detail").asText()).as(mistake.getKey())
           .startsWith(mistake.getValue() + ":");
     }
+  }
+
+  @Test
+  void belowTheWorstBandALateStepAndARunningEscalationComeBeforeABetterBandAndEqualNamesGoById() throws Exception {
+    String amber = save("amber", "Enterprise", null, "yellow", "csm-demo");
+    String first = save("a-first", "Enterprise", null, "green", "csm-demo");
+    String late = save("late", "Enterprise", null, "green", "csm-demo");
+    // A running escalation with its step past due, on an account still green (started here as the model is).
+    runtime.startProcessInstanceByKey("RedHealthEscalation", late, org.camunda.bpm.engine.variable.Variables
+        .createVariables().putValue("accountId", late).putValue("accountName", tag + " late")
+        .putValue("healthBand", "green").putValue("healthReason", "test").putValue("redDimensions", "")
+        .putValue("reviewCount", 0));
+    Task plan = tasks.createTaskQuery().processInstanceBusinessKey(late).singleResult();
+    plan.setDueDate(Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
+    tasks.saveTask(plan);
+    accounts.save(new Account(tag + "-twin-b", tag + " twin", "SMB", null, "green", Map.of("csm", "csm-demo")));
+    accounts.save(new Account(tag + "-twin-a", tag + " twin", "SMB", null, "green", Map.of("csm", "csm-demo")));
+
+    assertThat(ids(list("cs-lead-demo", "q=" + tag)))
+        .containsExactly(late, amber, first, tag + "-twin-a", tag + "-twin-b");
+    assertThat(ids(list("csm-demo", "q=" + tag + "&size=2&page=1"))).containsExactly(first, tag + "-twin-a");
+    JsonNode row = list("cs-lead-demo", "q=" + tag).path("accounts").get(0);
+    assertThat(row.path("late").asBoolean()).isTrue();
+    assertThat(row.path("escalationOpen").asBoolean()).isTrue();
+    assertThat(row.path("stage").asText()).isEqualTo("live");
   }
 
   private String save(String suffix, String segment, LocalDate renewal, String band, String csm) {
