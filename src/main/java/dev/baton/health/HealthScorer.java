@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -18,6 +19,10 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +57,17 @@ class HealthScorer {
   private final DmnEngine inMemory;
   /** Each decision parsed from a deployed version (by decision definition id), and the model it came from. */
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  /**
+   * In a batch, each decision's outcome by the values it reads: the FEEL engine builds its built-in functions anew
+   * for every input entry it tests (most of a bulk's CPU), and many accounts share values (every band combination
+   * of HealthScore, most percentages). Per parsed version, so a new deployment starts afresh; bounded.
+   */
+  private final Map<DmnDecision, Map<List<Object>, Map<String, DecidedBy>>> memos =
+      java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+  /** The variables each decision reads; empty when an input expression is more than a variable name. */
+  private final Map<DmnDecision, Optional<List<String>>> reads =
+      java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+  private static final int MEMO_LIMIT = 50_000;
   private final Map<DmnDecision, DmnModelInstance> parsedFrom = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
   HealthScorer(DecisionService decisions, RepositoryService repository) {
@@ -81,11 +97,21 @@ class HealthScorer {
 
   /** Evaluates the decision (and the decisions it requires); the outcome of each, by decision key. */
   private Map<String, DecidedBy> evaluate(String decisionKey, Map<String, Object> variables) {
+    DmnDecision inBatch = HealthBatch.current() != null ? latest(decisionKey) : null;
+    List<Object> memoKey = inBatch == null ? null : memoKey(inBatch, variables);
+    Map<List<Object>, Map<String, DecidedBy>> memo = memoKey == null ? null
+        : memos.computeIfAbsent(inBatch, d -> new ConcurrentHashMap<>());
+    if (memo != null) {
+      Map<String, DecidedBy> known = memo.get(memoKey);
+      if (known != null) {
+        return known;
+      }
+    }
     DecisionTrace.open();
     List<DmnDecisionTableEvaluationEvent> events;
     try {
-      if (HealthBatch.current() != null) {
-        inMemory.evaluateDecision(latest(decisionKey), variables);
+      if (inBatch != null) {
+        inMemory.evaluateDecision(inBatch, variables);
       } else {
         WithoutAuthorization.call(() -> decisions.evaluateDecisionByKey(decisionKey).variables(variables).evaluate());
       }
@@ -99,7 +125,53 @@ class HealthScorer {
     if (!decided.containsKey(decisionKey)) {
       throw new IllegalStateException("Decision " + decisionKey + " was not evaluated as a decision table");
     }
+    if (memo != null) {
+      if (memo.size() >= MEMO_LIMIT) {
+        memo.clear();
+      }
+      memo.put(memoKey, java.util.Collections.unmodifiableMap(decided));
+    }
     return decided;
+  }
+
+  /**
+   * The values the decision (and those it requires) reads, when every input expression of its tables is a plain
+   * variable name; else null (not remembered). A deployed version's tables are a function of these values.
+   */
+  private List<Object> memoKey(DmnDecision decision, Map<String, Object> variables) {
+    Optional<List<String>> read = reads.computeIfAbsent(decision, d -> {
+      List<String> found = new ArrayList<>();
+      return inputNames(d, found) ? Optional.of(found) : Optional.empty();
+    });
+    if (read.isEmpty()) {
+      return null;
+    }
+    List<String> names = read.get();
+    List<Object> key = new ArrayList<>(names.size());
+    names.forEach(name -> key.add(variables.get(name)));
+    return key;
+  }
+
+  private boolean inputNames(DmnDecision decision, List<String> names) {
+    DmnModelInstance model = parsedFrom.get(decision);
+    Decision element = model == null ? null : model.getModelElementById(decision.getKey());
+    if (element == null || !(element.getExpression() instanceof DecisionTable table)) {
+      return false;
+    }
+    for (Input input : table.getInputs()) {
+      InputExpression expression = input.getInputExpression();
+      String text = expression == null || expression.getText() == null ? null : expression.getText().getTextContent().strip();
+      if (text == null || !text.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        return false;
+      }
+      names.add(text);
+    }
+    for (DmnDecision required : decision.getRequiredDecisions()) {
+      if (!inputNames(required, names)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private DecidedBy decidedBy(DmnDecisionTableEvaluationEvent event) {

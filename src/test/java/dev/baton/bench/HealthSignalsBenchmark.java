@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A day's product usage of the whole book of business, scored (docs/benchmarks.md): 100,000 accounts, each one
- * usage signal (licences, weekly active users, features; one in twenty red, so escalations start too), posted to
+ * usage signal (licences, weekly active users, features, varied per account; about one in thirty red, so
+ * escalations start too), posted to
  * {@code POST /api/health-signals} over HTTP in calls of 5,000 by two client threads. Prints the wall-clock, accounts
  * scored per second and the CPU time of the JVM (server and clients) per account. Target: 100,000 in 5 minutes on
  * 2 cores with PostgreSQL (fsync on).
@@ -119,15 +120,25 @@ class HealthSignalsBenchmark {
     return Math.max(0, ACCOUNTS - existing);
   }
 
-  /** A JSON array of one usage signal per account in [from, to); every twentieth account's adoption is red. */
+  /**
+   * A JSON array of one usage signal per account in [from, to): licences, active users and features as a product
+   * reports them, varied per account (so the scores' inputs are as varied as real ones) and the same every run;
+   * about one account in thirty has red adoption.
+   */
   private static String body(int from, int to, OffsetDateTime at) {
     StringBuilder body = new StringBuilder(200 * (to - from)).append('[');
     for (int i = from; i < to; i++) {
-      int wau = i % 20 == 0 ? 15 : 60 + i % 40;
+      java.util.SplittableRandom random = new java.util.SplittableRandom(i);
+      int purchased = 5 + random.nextInt(2000);
+      int activated = (int) Math.round(purchased * (0.3 + 0.7 * random.nextDouble()));
+      int wau = (int) Math.round(purchased * (0.38 + 0.62 * random.nextDouble()));
+      int features = 20 + random.nextInt(41);
+      int adopted = features / 5 + random.nextInt(features - features / 5 + 1);
       body.append(i == from ? "" : ",").append("{\"accountId\":\"").append(id(i)).append("\",\"timestamp\":\"")
-          .append(at).append("\",\"licencesActivated\":").append(80 + i % 20).append(",\"licencesPurchased\":100")
-          .append(",\"weeklyActiveUsers\":").append(wau).append(",\"licensedUsers\":100,\"featuresAdopted\":")
-          .append(20 + i % 20).append(",\"featuresAvailable\":40}");
+          .append(at).append("\",\"licencesActivated\":").append(activated).append(",\"licencesPurchased\":")
+          .append(purchased).append(",\"weeklyActiveUsers\":").append(wau).append(",\"licensedUsers\":")
+          .append(purchased).append(",\"featuresAdopted\":").append(adopted).append(",\"featuresAvailable\":")
+          .append(features).append('}');
     }
     return body.append(']').toString();
   }
