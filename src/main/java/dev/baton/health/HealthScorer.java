@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.engine.DecisionService;
@@ -52,7 +53,8 @@ class HealthScorer {
    * In a {@link HealthBatch}, decisions are evaluated by a DMN engine of the health module's own, in memory: the
    * DecisionService looks the latest version up in the database on every evaluation (eight per account), which
    * was most of a bulk's time. Same tables (parsed from the deployed version, looked up once per batch), same FEEL
-   * engine and defaults as the process engine's DMN engine, and the same listener for the matching rules.
+   * engine (remembering its results: {@link RememberingFeelEngine}) and defaults as the process engine's DMN
+   * engine, and the same listener for the matching rules.
    */
   private final DmnEngine inMemory;
   /** Each decision parsed from a deployed version (by decision definition id), and the model it came from. */
@@ -76,6 +78,7 @@ class HealthScorer {
     DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
         .createDefaultDmnEngineConfiguration();
     configuration.setCustomPostDecisionTableEvaluationListeners(List.of(DecisionTrace::record));
+    configuration.setFeelEngineFactory(() -> new RememberingFeelEngine(new ScalaFeelEngineFactory().createInstance()));
     this.inMemory = configuration.buildEngine();
   }
 
