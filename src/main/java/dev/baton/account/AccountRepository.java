@@ -62,6 +62,35 @@ public class AccountRepository {
   }
 
   /**
+   * Locks the rows of those of the accounts that exist until the caller's transaction ends, in account-id order
+   * (two callers locking overlapping sets wait for each other instead of deadlocking), and returns them with their
+   * teams and lifecycle facts, in three queries for all of them: a bulk of health signals scores each account
+   * under its lock as {@link #lock} would. Accounts that do not exist are absent from the answer.
+   */
+  public Map<String, Account> lockAll(java.util.Collection<String> accountIds) {
+    Map<String, Account> locked = new LinkedHashMap<>();
+    if (accountIds.isEmpty()) {
+      return locked;
+    }
+    java.util.List<String> ids = accountIds.stream().distinct().sorted().toList();
+    java.util.List<Account> rows = jdbc.sql("select * from baton_account where account_id in (:ids) order by account_id for update")
+        .param("ids", ids).query(ROW).list();
+    Map<String, Map<String, String>> teams = new java.util.HashMap<>();
+    jdbc.sql("select account_id, role_id, user_id from baton_account_team where account_id in (:ids)").param("ids", ids)
+        .query(rs -> {
+          teams.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+        });
+    Map<String, Map<String, String>> facts = new java.util.HashMap<>();
+    jdbc.sql("select account_id, fact, fact_value from baton_account_lifecycle where account_id in (:ids)").param("ids", ids)
+        .query(rs -> {
+          facts.computeIfAbsent(rs.getString(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+        });
+    rows.forEach(a -> locked.put(a.accountId(), new Account(a.accountId(), a.name(), a.segment(), a.renewalDate(),
+        a.healthBand(), teams.getOrDefault(a.accountId(), Map.of()), facts.getOrDefault(a.accountId(), Map.of()), a.arr())));
+    return locked;
+  }
+
+  /**
    * Every account with its team and lifecycle facts, in three queries (not three per account), read in one
    * read-only transaction: the dashboard's summary and the team and renewals reports read them all
    * (dev.baton.portfolio).

@@ -3,8 +3,12 @@ package dev.baton.health;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,14 +17,23 @@ import org.springframework.stereotype.Repository;
 class HealthScoreStore {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
   private final ObjectMapper json;
 
-  HealthScoreStore(JdbcClient jdbc, ObjectMapper json) {
+  HealthScoreStore(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.json = json;
   }
 
   void insert(HealthReport report) {
+    ScoreBatch batch = batch();
+    if (batch != null && batch.latest.containsKey(report.accountId())) {
+      batch.latest.put(report.accountId(), Optional.of(report));
+      batch.pending.add(new Object[] {report.accountId(), Timestamp.from(report.computedAt()), report.band(),
+          report.outcomes().band(), report.experience().band(), report.previousBand(), write(report)});
+      return;
+    }
     jdbc.sql("""
             insert into baton_health_score (account_id, computed_at, overall_band, outcomes_band, experience_band,
               previous_band, explanation) values (?, ?, ?, ?, ?, ?, ?)""")
@@ -30,6 +43,10 @@ class HealthScoreStore {
   }
 
   Optional<HealthReport> latest(String accountId) {
+    ScoreBatch batch = batch();
+    if (batch != null && batch.latest.containsKey(accountId)) {
+      return batch.latest.get(accountId);
+    }
     return history(accountId, 1).stream().findFirst();
   }
 
@@ -38,6 +55,48 @@ class HealthScoreStore {
     return jdbc.sql("select explanation from baton_health_score where account_id = ? order by id desc fetch first "
             + limit + " rows only")
         .param(accountId).query((rs, n) -> read(rs.getString(1))).list();
+  }
+
+  /** In a {@link HealthBatch}: reads the latest computation of all the accounts at once, for {@link #latest}. */
+  void prefetch(List<String> accountIds) {
+    ScoreBatch batch = HealthBatch.current().part(ScoreBatch.class, ScoreBatch::new);
+    accountIds.forEach(id -> batch.latest.put(id, Optional.empty()));
+    jdbc.sql("select account_id, explanation from baton_health_score where id in (select max(id) from baton_health_score "
+            + "where account_id in (:ids) group by account_id)")
+        .param("ids", accountIds)
+        .query(rs -> {
+          batch.latest.put(rs.getString(1), Optional.of(read(rs.getString(2))));
+        });
+  }
+
+  /** In a {@link HealthBatch}: writes the computations made meanwhile, as one JDBC batch. */
+  void flush() {
+    ScoreBatch batch = batch();
+    if (batch == null || batch.pending.isEmpty()) {
+      return;
+    }
+    batches.batchUpdate("""
+            insert into baton_health_score (account_id, computed_at, overall_band, outcomes_band, experience_band,
+              previous_band, explanation) values (?, ?, ?, ?, ?, ?, ?)""", batch.pending, batch.pending.size(),
+        (ps, row) -> {
+          ps.setString(1, (String) row[0]);
+          ps.setTimestamp(2, (Timestamp) row[1]);
+          for (int i = 2; i < 7; i++) {
+            ps.setObject(i + 1, row[i], java.sql.Types.VARCHAR);
+          }
+        });
+    batch.pending.clear();
+  }
+
+  private static ScoreBatch batch() {
+    HealthBatch open = HealthBatch.current();
+    return open == null ? null : open.part(ScoreBatch.class, ScoreBatch::new);
+  }
+
+  /** This store's part of a {@link HealthBatch}: each account's latest computation, the rows to insert. */
+  private static final class ScoreBatch {
+    final Map<String, Optional<HealthReport>> latest = new HashMap<>();
+    final List<Object[]> pending = new ArrayList<>();
   }
 
   private String write(HealthReport report) {

@@ -62,17 +62,24 @@ class HealthSignalReader {
         errors.add(Map.of("field", prefix(body, i).isEmpty() ? "body" : prefix(body, i), "message", "must be a signal object"));
         continue;
       }
-      for (ConstraintViolation<HealthSignal> v : sorted(validator.validate(signals.get(i)))) {
-        String property = v.getPropertyPath().toString();
-        String field = RULES.contains(property) ? prefix(body, i) : join(prefix(body, i), property);
-        errors.add(Map.of("field", field.isEmpty() ? "signal" : field, "message", v.getMessage()));
-      }
+      errors.addAll(violations(validator, signals.get(i), prefix(body, i)));
     }
     if (!errors.isEmpty()) {
       String detail = String.join("; ", errors.stream().map(e -> e.get("field") + ": " + e.get("message")).toList());
       throw new ApiProblem(HttpStatus.BAD_REQUEST, detail, Map.of("errors", errors));
     }
     return signals;
+  }
+
+  /** What is wrong with the signal, field by field ({@code prefix.field}; a cross-field rule under the prefix). */
+  static List<Map<String, String>> violations(Validator validator, HealthSignal signal, String prefix) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (ConstraintViolation<HealthSignal> v : sorted(validator.validate(signal))) {
+      String property = v.getPropertyPath().toString();
+      String field = RULES.contains(property) ? prefix : join(prefix, property);
+      errors.add(Map.of("field", field.isEmpty() ? "signal" : field, "message", v.getMessage()));
+    }
+    return errors;
   }
 
   private static List<ConstraintViolation<HealthSignal>> sorted(Set<ConstraintViolation<HealthSignal>> violations) {

@@ -72,16 +72,24 @@ public class HealthSignals {
     return locking(() -> {
       Account locked = accounts.lock(accountId).orElseThrow(() ->
           ApiProblem.notFound("accountId: no account '" + accountId + "'; create it first (PUT /api/accounts/" + accountId + ")"));
-      Instant now = time.now();
-      received.forEach(signal -> {
-        signals.insert(accountId, signal, now);
-        if (signal.daysSinceLastTouch() != null) {
-          touches.insertReported(accountId, signal.timestamp().toInstant().minus(Duration.ofDays(signal.daysSinceLastTouch())), now);
-        }
-      });
-      touched.forEach(touch -> touches.insert(accountId, touch, now));
-      return rescoreLocked(locked, now, received.size() + " signal(s)", true).orElseThrow();
+      return recordLocked(locked, received, touched, time.now());
     });
+  }
+
+  /**
+   * The recording step of one account, its row locked by the caller: the single-account endpoint and every
+   * item of a bulk ({@link HealthSignalsInBulk}) go through it, so what recording a signal does applies to both.
+   */
+  HealthReport recordLocked(Account locked, List<HealthSignal> received, List<CustomerTouch> touched, Instant now) {
+    String accountId = locked.accountId();
+    received.forEach(signal -> {
+      signals.insert(accountId, signal, now);
+      if (signal.daysSinceLastTouch() != null) {
+        touches.insertReported(accountId, signal.timestamp().toInstant().minus(Duration.ofDays(signal.daysSinceLastTouch())), now);
+      }
+    });
+    touched.forEach(touch -> touches.insert(accountId, touch, now));
+    return rescoreLocked(locked, now, received.size() + " signal(s)", true).orElseThrow();
   }
 
   /** The CSM's sentiment the score uses now (red, yellow or green), if any signal carried one. */

@@ -3,6 +3,9 @@ package dev.baton.health;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -60,7 +63,9 @@ public class RedHealthEscalations {
 
   /** The running escalation of the account, if any (rows of instances deleted in Cockpit are closed). */
   Optional<String> running(String accountId) {
-    Optional<String> open = jdbc.sql("select process_instance_id from baton_health_escalation "
+    Map<String, Optional<String>> batch = batch();
+    Optional<String> open = batch != null && batch.containsKey(accountId) ? batch.get(accountId)
+        : jdbc.sql("select process_instance_id from baton_health_escalation "
             + "where account_id = ? and ended_at is null").param(accountId).query(String.class).optional();
     if (open.isPresent() && WithoutAuthorization.call(() -> runtime.createProcessInstanceQuery()
         .processInstanceId(open.get()).count()) == 0) {
@@ -69,6 +74,26 @@ public class RedHealthEscalations {
     }
     return open;
   }
+
+  /** In a {@link HealthBatch}: reads the open escalations of all the accounts at once, for {@link #running}. */
+  void prefetch(List<String> accountIds) {
+    Map<String, Optional<String>> batch = HealthBatch.current().part(EscalationBatch.class, EscalationBatch::new);
+    accountIds.forEach(id -> batch.put(id, Optional.empty()));
+    jdbc.sql("select account_id, process_instance_id from baton_health_escalation where account_id in (:ids) "
+            + "and ended_at is null")
+        .param("ids", accountIds)
+        .query(rs -> {
+          batch.put(rs.getString(1), Optional.of(rs.getString(2)));
+        });
+  }
+
+  private static Map<String, Optional<String>> batch() {
+    HealthBatch open = HealthBatch.current();
+    return open == null ? null : open.part(EscalationBatch.class, EscalationBatch::new);
+  }
+
+  /** This class's part of a {@link HealthBatch}: each account's open escalation, if any. */
+  private static final class EscalationBatch extends HashMap<String, Optional<String>> {}
 
   private void start(String accountName, HealthReport report) {
     var variables = Variables.createVariables()
@@ -82,6 +107,10 @@ public class RedHealthEscalations {
         runtime.startProcessInstanceByKey(PROCESS_KEY, report.accountId(), variables).getId());
     jdbc.sql("insert into baton_health_escalation (process_instance_id, account_id, started_at) values (?, ?, ?)")
         .params(id, report.accountId(), Timestamp.from(time.now())).update();
+    Map<String, Optional<String>> batch = batch();
+    if (batch != null && batch.containsKey(report.accountId())) {
+      batch.put(report.accountId(), Optional.of(id));
+    }
     log.info("Health of account {} turned {} ({}): escalation {} started", report.accountId(), report.band(),
         report.overall().rule(), id);
   }
@@ -93,6 +122,10 @@ public class RedHealthEscalations {
   }
 
   private void close(String processInstanceId, String outcome) {
+    Map<String, Optional<String>> batch = batch();
+    if (batch != null) {
+      batch.replaceAll((account, open) -> open.filter(id -> !id.equals(processInstanceId)));
+    }
     jdbc.sql("update baton_health_escalation set ended_at = ?, outcome = ? where process_instance_id = ? and ended_at is null")
         .params(Timestamp.from(time.now()), outcome, processInstanceId).update();
   }

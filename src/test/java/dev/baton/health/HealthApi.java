@@ -51,6 +51,13 @@ final class HealthApi {
     return http.send(auth(request, credentials).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** POST /api/health-signals: many accounts' signals, as a JSON array or NDJSON (the content type says which). */
+  HttpResponse<String> postBulk(String body, String contentType, String credentials) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/health-signals"))
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+    return http.send(auth(request, credentials).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> get(String path) throws Exception {
     return http.send(auth(HttpRequest.newBuilder(uri(path)), INTEGRATION).build(), HttpResponse.BodyHandlers.ofString());
   }
