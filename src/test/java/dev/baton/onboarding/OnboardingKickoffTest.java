@@ -312,14 +312,14 @@ class OnboardingKickoffTest {
     // Monday 2026-12-07 + 15 business days = Monday 2026-12-28.
     assertThat(driver.task(instance, "Task_TrainUsers").getDueDate()).isEqualTo(at("2026-12-28T10:00:00Z"));
 
-    // Tech-touch: one business day each.
+    // SMB: three business days (Tech-touch, one, runs the digital motion: OnboardingDigitalMotionTest).
     ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
-    String small = driver.newAccount("due-small", "Tech-touch");
-    ProcessInstance quick = driver.start(small, "Tech-touch", LocalDate.of(2026, 11, 30));
+    String small = driver.newAccount("due-small", "SMB");
+    ProcessInstance quick = driver.start(small, "SMB", LocalDate.of(2026, 11, 30));
     runtime.setVariable(quick.getId(), "provisioningUrl", null);
     driver.throughKickoff(quick);
     driver.answer(quick, SuccessPlanConfirmation.CONFIRM, null);
-    assertThat(driver.task(quick, "Task_ProvisionAndConfigure").getDueDate()).isEqualTo(at("2026-12-02T10:00:00Z"));
+    assertThat(driver.task(quick, "Task_ProvisionAndConfigure").getDueDate()).isEqualTo(at("2026-12-04T10:00:00Z"));
   }
 
   @Test
@@ -367,12 +367,12 @@ class OnboardingKickoffTest {
   @Test
   void aLateKickoffEscalatesToTheCsLeadThroughRaci() {
     ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
-    String account = driver.newAccount("kickoff-late", "Tech-touch");
-    ProcessInstance instance = driver.start(account, "Tech-touch", LocalDate.of(2026, 11, 30));
-    // Tech-touch: 3 business days.
-    assertThat(driver.task(instance, "Task_ScheduleKickoff").getDueDate()).isEqualTo(at("2026-12-04T10:00:00Z"));
+    String account = driver.newAccount("kickoff-late", "SMB");
+    ProcessInstance instance = driver.start(account, "SMB", LocalDate.of(2026, 11, 30));
+    // SMB: 5 business days.
+    assertThat(driver.task(instance, "Task_ScheduleKickoff").getDueDate()).isEqualTo(at("2026-12-08T10:00:00Z"));
 
-    ClockUtil.setCurrentTime(at("2026-12-04T10:01:00Z"));
+    ClockUtil.setCurrentTime(at("2026-12-08T10:01:00Z"));
     driver.runJobs(instance);
 
     assertThat(runtime.getVariableLocal(driver.task(instance, "Task_ScheduleKickoff").getExecutionId(), "escalated"))
