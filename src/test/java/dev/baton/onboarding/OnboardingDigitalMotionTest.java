@@ -85,11 +85,13 @@ class OnboardingDigitalMotionTest {
   @Autowired ApplicationEvents published;
   OnboardingDriver driver;
 
+  // Every answer closes its connection: the connector's pool must not keep one to a WireMock that another
+  // test class has stopped (a POST on it fails with NoHttpResponseException, and POSTs are not retried).
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     driver = new OnboardingDriver(accounts, runtime, tasks, management, identity, events, transaction, smtp, port);
-    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withStatus(201)
+    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withHeader("Connection", "close").withStatus(201)
         .withHeader("Content-Type", "application/json").withBody("{\"tenant\":\"tiny-prod\",\"users\":5}")));
   }
 

@@ -74,11 +74,13 @@ class OnboardingKickoffTest {
   @Autowired ApplicationEvents published;
   OnboardingDriver driver;
 
+  // Every answer closes its connection: the connector's pool must not keep one to a WireMock that another
+  // test class has stopped (a POST on it fails with NoHttpResponseException, and POSTs are not retried).
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     driver = new OnboardingDriver(accounts, runtime, tasks, management, identity, events, transaction, smtp, port);
-    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withStatus(201)
+    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withHeader("Connection", "close").withStatus(201)
         .withHeader("Content-Type", "application/json").withBody("{\"tenant\":\"acme-prod\",\"users\":12}")));
   }
 
@@ -387,7 +389,7 @@ class OnboardingKickoffTest {
     String account = driver.newAccount("provisioning", "SMB");
     ProcessInstance instance = driver.start(account, "SMB", LocalDate.now());
     driver.throughKickoff(instance);
-    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withStatus(503).withBody("maintenance")));
+    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withHeader("Connection", "close").withStatus(503).withBody("maintenance")));
     driver.answer(instance, SuccessPlanConfirmation.CONFIRM, null);
 
     Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_CallProvisioningApi").singleResult();
@@ -402,7 +404,7 @@ class OnboardingKickoffTest {
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CallProvisioningApi");
 
     // The product is back; the operator clicks Retry in Cockpit.
-    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withHeader("Connection", "close").withStatus(200).withBody("{\"ok\":true}")));
     management.setJobRetries(job.getId(), 1);
     management.executeJob(job.getId());
 
