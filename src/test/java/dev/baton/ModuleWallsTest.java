@@ -56,7 +56,9 @@ class ModuleWallsTest {
       Map.entry("handoff", Set.of("HandoffCompleted")),
       // A measurement from outside the health module (an NPS answer) is scored like any pushed signal; a
       // customer-facing step done in another module (a review, a champion's meeting) is a touch for engagement.
-      Map.entry("health", Set.of("HealthSignals", "HealthSignal", "HealthHistory", "CustomerTouch")),
+      // Usage as signals report it (the event after a signal is recorded, the latest reading) for the digital onboarding.
+      Map.entry("health", Set.of("HealthSignals", "HealthSignal", "HealthHistory", "CustomerTouch", "UsageMeasured",
+          "LatestUsage")),
       // The start-up lock: one node at a time migrates the schema and deploys.
       Map.entry("cluster", Set.of("StartupLock")),
       // The one way to create a row that concurrent requests may create too, on H2 and PostgreSQL.

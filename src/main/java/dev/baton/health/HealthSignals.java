@@ -42,11 +42,13 @@ public class HealthSignals {
   private final RedHealthEscalations escalations;
   private final HealthProperties properties;
   private final BusinessTime time;
+  private final UsageEvents usage;
 
   HealthSignals(TransactionTemplate transaction, HealthSignalStore signals, HealthTouchStore touches,
       MeasurementAges ages, HealthScoreStore scores,
       HealthScorer scorer, Accounts accounts, RedHealthEscalations escalations, HealthProperties properties,
-      BusinessTime time) {
+      BusinessTime time, UsageEvents usage) {
+    this.usage = usage;
     this.transaction = transaction;
     this.signals = signals;
     this.touches = touches;
@@ -89,7 +91,10 @@ public class HealthSignals {
       }
     });
     touched.forEach(touch -> touches.insert(accountId, touch, now));
-    return rescoreLocked(locked, now, received.size() + " signal(s)", true).orElseThrow();
+    HealthReport report = rescoreLocked(locked, now, received.size() + " signal(s)", true).orElseThrow();
+    // After the score, in this transaction: a listener's failure undoes the signal, nothing is half-recorded.
+    received.forEach(signal -> usage.recorded(accountId, signal));
+    return report;
   }
 
   /** The CSM's sentiment the score uses now (red, yellow or green), if any signal carried one. */

@@ -63,6 +63,8 @@ public class OnboardingRisk {
     if (!tasks.isEmpty()) {
       return String.join(", ", tasks.stream().map(t -> t.getName()).toList());
     }
-    return "waiting for the customer or the provisioning";
+    boolean forAdoption = dev.baton.engine.WithoutAuthorization.call(() -> engine.getRuntimeService()
+        .getActiveActivityIds(execution.getProcessInstanceId()).contains("Task_WaitForAdoption"));
+    return forAdoption ? "waiting for usage to show adoption (digital)" : "waiting for the customer or the provisioning";
   }
 }

@@ -76,7 +76,8 @@ public class SuccessPlanConfirmation {
     String accountName = (String) execution.getVariable("accountName");
     AskedQuestion question = links.ask(execution, new CustomerQuestion(MESSAGE,
         "Your success plan with us",
-        "Is this the plan we agreed at the kickoff? Confirm it, or tell us what should change.",
+        selfServe(execution) ? "Is this the plan for what you want to achieve? Confirm it, or tell us what should change."
+            : "Is this the plan we agreed at the kickoff? Confirm it, or tell us what should change.",
         List.of(new Choice(CONFIRM, "Confirm the success plan"), new Choice(REQUEST_CHANGES, "Request changes")),
         true, properties.confirmationLinkValidFor()));
     var validUntil = time.now().plus(properties.confirmationLinkValidFor()).atZone(time.zone());
@@ -89,6 +90,7 @@ public class SuccessPlanConfirmation {
     model.put("confirmUrl", question.link(CONFIRM));
     model.put("changesUrl", question.link(REQUEST_CHANGES));
     model.put("validUntil", validUntil);
+    model.put("selfServe", selfServe(execution));
     mail.send(new OutgoingMail("onboarding-success-plan", List.of(email),
         "Please confirm your success plan (" + accountName + ")", model, accountId).withLinksTo(question.id()));
     execution.setVariable("successPlanAskedAt", time.nowAsDate());
@@ -202,6 +204,11 @@ public class SuccessPlanConfirmation {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The success plan of account " + accountId + " is not JSON", e);
     }
+  }
+
+  /** Drafted from the handoff (the digital motion): no kickoff to thank the customer for. */
+  private static boolean selfServe(DelegateExecution execution) {
+    return SelfServeSuccessPlan.FROM_HANDOFF.equals(execution.getVariable("successPlanDraftedFrom"));
   }
 
   private static String approver(DelegateExecution execution) {

@@ -42,8 +42,10 @@ public class SuccessPlans {
   /** Called by "Record the success plan": {@code ${successPlans.record(execution)}}. */
   public void record(DelegateExecution execution) {
     ObjectNode plan = build(execution.getVariable("planObjectives"), execution.getVariable("planMilestones"));
-    // Sales signs off the project view at the kickoff (docs/domain.md#handoff-checklist): not optional.
-    if (!Boolean.TRUE.equals(execution.getVariable("salesSignedOff"))) {
+    // Sales signs off the project view at the kickoff (docs/domain.md#handoff-checklist): not optional. A plan
+    // drafted from the handoff (the digital motion) had no kickoff to sign off.
+    boolean atKickoff = !SelfServeSuccessPlan.FROM_HANDOFF.equals(execution.getVariable("successPlanDraftedFrom"));
+    if (atKickoff && !Boolean.TRUE.equals(execution.getVariable("salesSignedOff"))) {
       throw new ProcessEngineException("The success plan is not complete: salesSignedOff: Sales has not signed off "
           + "the project view; get the sign-off at the kickoff from the person the handoff names, then tick it");
     }

@@ -121,7 +121,7 @@ class CustomerTouchesTest {
   @Test
   void theCustomerFacingStepsOfTodaysProcessesAreMarked() {
     assertThat(touches("OnboardingKickoff")).containsEntry("Task_HoldKickoff", "kickoff meeting")
-        .containsEntry("Task_ConfirmPlanByCall", "success plan call");
+        .containsEntry("Task_ConfirmPlanByCall", "success plan call").containsEntry("Task_RunAdoptionPlay", "adoption play");
     assertThat(touches("RenewalPreparation")).containsEntry("Task_ValueReview", "value review")
         .containsEntry("Task_AddressRisk", "renewal risk call").containsEntry("Task_ReachOut", "renewal risk call");
     assertThat(touches("NpsSurvey")).containsEntry("Task_CloseTheLoop", "call with a detractor");

@@ -74,11 +74,13 @@ class OnboardingKickoffTest {
   @Autowired ApplicationEvents published;
   OnboardingDriver driver;
 
+  // Every answer closes its connection: the connector's pool must not keep one to a WireMock that another
+  // test class has stopped (a POST on it fails with NoHttpResponseException, and POSTs are not retried).
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     driver = new OnboardingDriver(accounts, runtime, tasks, management, identity, events, transaction, smtp, port);
-    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withStatus(201)
+    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withHeader("Connection", "close").withStatus(201)
         .withHeader("Content-Type", "application/json").withBody("{\"tenant\":\"acme-prod\",\"users\":12}")));
   }
 
@@ -312,14 +314,14 @@ class OnboardingKickoffTest {
     // Monday 2026-12-07 + 15 business days = Monday 2026-12-28.
     assertThat(driver.task(instance, "Task_TrainUsers").getDueDate()).isEqualTo(at("2026-12-28T10:00:00Z"));
 
-    // Tech-touch: one business day each.
+    // SMB: three business days (Tech-touch, one, runs the digital motion: OnboardingDigitalMotionTest).
     ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
-    String small = driver.newAccount("due-small", "Tech-touch");
-    ProcessInstance quick = driver.start(small, "Tech-touch", LocalDate.of(2026, 11, 30));
+    String small = driver.newAccount("due-small", "SMB");
+    ProcessInstance quick = driver.start(small, "SMB", LocalDate.of(2026, 11, 30));
     runtime.setVariable(quick.getId(), "provisioningUrl", null);
     driver.throughKickoff(quick);
     driver.answer(quick, SuccessPlanConfirmation.CONFIRM, null);
-    assertThat(driver.task(quick, "Task_ProvisionAndConfigure").getDueDate()).isEqualTo(at("2026-12-02T10:00:00Z"));
+    assertThat(driver.task(quick, "Task_ProvisionAndConfigure").getDueDate()).isEqualTo(at("2026-12-04T10:00:00Z"));
   }
 
   @Test
@@ -367,12 +369,12 @@ class OnboardingKickoffTest {
   @Test
   void aLateKickoffEscalatesToTheCsLeadThroughRaci() {
     ClockUtil.setCurrentTime(at("2026-12-01T10:00:00Z"));
-    String account = driver.newAccount("kickoff-late", "Tech-touch");
-    ProcessInstance instance = driver.start(account, "Tech-touch", LocalDate.of(2026, 11, 30));
-    // Tech-touch: 3 business days.
-    assertThat(driver.task(instance, "Task_ScheduleKickoff").getDueDate()).isEqualTo(at("2026-12-04T10:00:00Z"));
+    String account = driver.newAccount("kickoff-late", "SMB");
+    ProcessInstance instance = driver.start(account, "SMB", LocalDate.of(2026, 11, 30));
+    // SMB: 5 business days.
+    assertThat(driver.task(instance, "Task_ScheduleKickoff").getDueDate()).isEqualTo(at("2026-12-08T10:00:00Z"));
 
-    ClockUtil.setCurrentTime(at("2026-12-04T10:01:00Z"));
+    ClockUtil.setCurrentTime(at("2026-12-08T10:01:00Z"));
     driver.runJobs(instance);
 
     assertThat(runtime.getVariableLocal(driver.task(instance, "Task_ScheduleKickoff").getExecutionId(), "escalated"))
@@ -387,7 +389,7 @@ class OnboardingKickoffTest {
     String account = driver.newAccount("provisioning", "SMB");
     ProcessInstance instance = driver.start(account, "SMB", LocalDate.now());
     driver.throughKickoff(instance);
-    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withStatus(503).withBody("maintenance")));
+    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withHeader("Connection", "close").withStatus(503).withBody("maintenance")));
     driver.answer(instance, SuccessPlanConfirmation.CONFIRM, null);
 
     Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_CallProvisioningApi").singleResult();
@@ -402,7 +404,7 @@ class OnboardingKickoffTest {
     BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CallProvisioningApi");
 
     // The product is back; the operator clicks Retry in Cockpit.
-    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+    provisioningApi.stubFor(post(urlEqualTo(PROVISIONING)).willReturn(aResponse().withHeader("Connection", "close").withStatus(200).withBody("{\"ok\":true}")));
     management.setJobRetries(job.getId(), 1);
     management.executeJob(job.getId());
 
