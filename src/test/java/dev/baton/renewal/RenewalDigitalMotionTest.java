@@ -195,6 +195,21 @@ class RenewalDigitalMotionTest {
   }
 
   @Test
+  void theSurveyAndTheAutomaticRenewalFollowTheRenewalDateWhenItMoves() throws Exception {
+    LocalDate later = renewal.plusDays(20);
+    accountService.save(new dev.baton.account.Account(account, "Acme " + account, "tech-touch", later, null,
+        RenewalTestSupport.TEAM));
+    assertThat(job("Event_DigitalSurveyDue", instance).getDuedate()).isEqualTo(due(later, 120));
+
+    ClockUtil.setCurrentTime(due(later, 120));
+    execute(job("Event_DigitalSurveyDue", instance));
+    renewals.sendMails(account);
+    answer(links(only("How likely are you to renew?")).get("likely"));
+
+    assertThat(job("Event_AutoRenewalDue", instance).getDuedate()).isEqualTo(due(later, 30));
+  }
+
+  @Test
   void anEnterpriseAccountKeepsTheHighTouchRenewal() {
     String enterprise = renewals.save(RenewalTestSupport.newAccountId("high-touch"), renewal);
     ProcessInstance highTouch = renewals.instance(enterprise);
