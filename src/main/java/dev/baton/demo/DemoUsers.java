@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode only: one user per RACI role, {@code <role>-demo} with password {@code demo}, in the
  * role's group, plus {@code integration-demo} for trying the REST APIs; the CS Lead is also the operator.
+ * The demo has one CSM, so {@code csm-demo} is in every CSM pool of processes/CustomerSegmentation.dmn
+ * (docs/handoff.md): each segment's deals still reach the walk-through's CSM.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -44,6 +46,10 @@ public class DemoUsers extends AbstractCamundaConfiguration {
       Map.entry("cs-executive", new String[] {"Elena", "Rossi"}),
       Map.entry("finance", new String[] {"Felix", "Wagner"}));
 
+  /** The CSM pools processes/CustomerSegmentation.dmn names, one per segment. */
+  static final Map<String, String> CSM_POOLS = Map.of("csm-enterprise", "CSM pool: Enterprise",
+      "csm-mid-market", "CSM pool: Mid-Market", "csm-smb", "CSM pool: SMB", "csm-digital", "CSM pool: Tech-touch");
+
   private final RoleCatalogue roles;
 
   public DemoUsers(RoleCatalogue roles) {
@@ -62,6 +68,12 @@ public class DemoUsers extends AbstractCamundaConfiguration {
     // The CS Lead keeps the demo's mail and CRM calls going: she retries their incidents in Cockpit.
     for (String operatorRole : roles.operatorIds()) {
       IdentityBootstrap.ensureMembership(identity, OPERATOR, operatorRole);
+    }
+    if (roles.ids().contains("csm")) {
+      CSM_POOLS.forEach((pool, name) -> {
+        IdentityBootstrap.ensureGroup(identity, pool, name);
+        IdentityBootstrap.ensureMembership(identity, "csm-demo", pool);
+      });
     }
     IdentityBootstrap.ensureUser(identity, "integration-demo", PASSWORD, "Integration", "(demo)", null);
     IdentityBootstrap.ensureMembership(identity, "integration-demo", IdentityBootstrap.INTEGRATION_GROUP);

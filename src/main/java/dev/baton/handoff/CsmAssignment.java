@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -23,8 +25,11 @@ import org.springframework.stereotype.Component;
  * decides who connects) and saves the account with its team, so RACI finds the right people from the
  * first user task on. The CSM is, in this order: the one the CRM names (a Camunda user with that
  * e-mail), the account's current CSM (a returning customer keeps its CSM), or the member of the
- * segment's CSM group with the fewest accounts. The Sales Rep is the Camunda user with the deal
- * owner's e-mail, when there is one.
+ * segment's CSM pool with the fewest accounts (docs/domain.md#coverage-ratios). A pool is a Camunda group
+ * named by the segmentation decision ({@code csmGroup}) and only chooses the person: a pool member must also
+ * be in the role group {@code csm}, which keeps the task authorizations; a pool without such a member falls
+ * back to the whole {@code csm} group. The Sales Rep is the Camunda user with the deal owner's e-mail, when
+ * there is one.
  */
 @Component("csmAssignment")
 public class CsmAssignment {
@@ -76,8 +81,8 @@ public class CsmAssignment {
     }
     execution.setVariable(HandoffVariables.SALES_REP_USER_ID, salesRep.orElse(null));
     if (csm.userId() == null) {
-      log.warn("Account {}: no CSM assigned (group '{}' has no members); the CSM tasks go to the whole group",
-          accountId, group);
+      log.warn("Account {}: no CSM assigned (neither the pool '{}' nor the group '{}' has a member); the CSM tasks "
+          + "go to the whole group", accountId, group, CSM);
     } else {
       log.info("Account {}: CSM {} ({}), Sales Rep {}", accountId, csm.userId(), csm.chosenBy(),
           salesRep.orElse("none (no Camunda user with the deal owner's e-mail)"));
@@ -97,23 +102,35 @@ public class CsmAssignment {
     if (current.isPresent()) {
       return new Choice(current.get(), "account");
     }
-    return leastLoaded(group).or(() -> CSM.equals(group) ? Optional.empty() : leastLoaded(CSM))
-        .map(user -> new Choice(user, "least-loaded")).orElse(new Choice(null, "none"));
+    Optional<String> pooled = leastLoaded(group);
+    if (pooled.isEmpty() && !CSM.equals(group)) {
+      log.warn("Account {}: the CSM pool '{}' has no member who is also in the group '{}'; choosing from the "
+          + "whole '{}' group", accountId, group, CSM, CSM);
+      pooled = leastLoaded(CSM);
+    }
+    return pooled.map(user -> new Choice(user, "least-loaded")).orElse(new Choice(null, "none"));
   }
 
-  /** The group's member who is the CSM of the fewest accounts (ties: the smallest user id). */
-  Optional<String> leastLoaded(String group) {
-    List<String> members = WithoutAuthorization.call(() -> identity.createUserQuery().memberOfGroup(group).list())
-        .stream().map(User::getId).toList();
-    if (members.isEmpty()) {
+  /**
+   * The pool's member who is also a CSM (group {@code csm}: only they may work on the CSM's tasks) and the CSM
+   * of the fewest accounts (ties: the smallest user id).
+   */
+  Optional<String> leastLoaded(String pool) {
+    Set<String> csms = members(CSM);
+    List<String> eligible = CSM.equals(pool) ? List.copyOf(csms)
+        : members(pool).stream().filter(csms::contains).toList();
+    if (eligible.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Long> load = new LinkedHashMap<>();
     Map<String, Long> held = accounts.accountsPerMember(CSM);
-    members.forEach(member -> load.put(member, held.getOrDefault(member, 0L)));
-    return load.entrySet().stream()
-        .min(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
-        .map(Map.Entry::getKey);
+    return eligible.stream()
+        .min(Comparator.<String>comparingLong(member -> held.getOrDefault(member, 0L))
+            .thenComparing(Comparator.naturalOrder()));
+  }
+
+  private Set<String> members(String group) {
+    return WithoutAuthorization.call(() -> identity.createUserQuery().memberOfGroup(group).list()).stream()
+        .map(User::getId).collect(Collectors.toSet());
   }
 
   private Optional<String> userByEmail(String email) {

@@ -109,7 +109,7 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
     grant(authorizations, groupId, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
   }
 
-  static void ensureGroup(IdentityService identity, String id, String name) {
+  public static void ensureGroup(IdentityService identity, String id, String name) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
       group.setName(name);

@@ -2,6 +2,7 @@ package dev.baton.renewal;
 
 import dev.baton.account.AccountChurned;
 import dev.baton.account.Accounts;
+import dev.baton.calendar.BusinessTime;
 import dev.baton.mail.MailOutbox;
 import dev.baton.mail.OutgoingMail;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The end of a renewal: thank the customer when renewed (docs/domain.md#renewals), mark the account when churned. */
+/**
+ * The end of a renewal: thank the customer when renewed (docs/domain.md#renewals), renew a digital customer who
+ * answered Likely automatically (docs/renewal.md), mark the account when churned.
+ */
 @Component("renewalOutcomes")
 public class RenewalOutcomes {
 
@@ -24,11 +28,16 @@ public class RenewalOutcomes {
   private final MailOutbox mail;
   private final Accounts accounts;
   private final ApplicationEventPublisher events;
+  private final BusinessTime time;
+  private final RenewalDates dates;
 
-  RenewalOutcomes(MailOutbox mail, Accounts accounts, ApplicationEventPublisher events) {
+  RenewalOutcomes(MailOutbox mail, Accounts accounts, ApplicationEventPublisher events, BusinessTime time,
+      RenewalDates dates) {
     this.mail = mail;
     this.accounts = accounts;
     this.events = events;
+    this.time = time;
+    this.dates = dates;
   }
 
   /** "Thank the customer": a short note to the customer's executive and the working team. */
@@ -47,6 +56,32 @@ public class RenewalOutcomes {
     accounts.recordRenewal(accountId, String.valueOf(execution.getVariable("renewalDate")));
     log.info("Account {} renewed (until {}): thank-you note to {}", accountId,
         execution.getVariable("nextRenewalDate"), to);
+  }
+
+  /**
+   * "Record the renewal and confirm it" (the digital motion's auto-renew path): recorded as the decision task
+   * records a renewal (renewed today, until the proposed next renewal date), and the customer who answered
+   * Likely gets a short confirmation instead of a thank-you after paperwork. "Prepare the next renewal" follows.
+   */
+  public void renewAutomatically(DelegateExecution execution) {
+    String accountId = (String) execution.getVariable("accountId");
+    execution.setVariable("renewalOutcome", "renewed");
+    execution.setVariable("renewedAutomatically", true);
+    execution.setVariable("signedOn", time.today().toString());
+    execution.setVariable("outcome", "renewed");
+    accounts.recordRenewal(accountId, String.valueOf(execution.getVariable("renewalDate")));
+    List<String> to = new ArrayList<>();
+    addAll(to, execution.getVariable("surveySentTo"));
+    addAll(to, execution.getVariable("customerExecutiveEmail"));
+    Map<String, Object> model = new HashMap<>();
+    model.put("accountName", execution.getVariable("accountName"));
+    model.put("decisionMakerName", execution.getVariable("decisionMakerName"));
+    model.put("renewalDate", dates.date(execution.getVariable("renewalDate")));
+    model.put("nextRenewalDate", dates.date(execution.getVariable("nextRenewalDate")));
+    mail.send(new OutgoingMail("renewal-confirmation", to.stream().distinct().toList(),
+        "Your subscription is renewed (" + execution.getVariable("accountName") + ")", model, accountId));
+    log.info("Account {} renewed automatically (digital motion, answered Likely) until {}: confirmation to {}",
+        accountId, execution.getVariable("nextRenewalDate"), to);
   }
 
   /**

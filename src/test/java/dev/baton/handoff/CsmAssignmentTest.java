@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.account.Account;
 import dev.baton.account.AccountRepository;
+import dev.baton.identity.IdentityBootstrap;
 import dev.baton.support.BatonIntegrationTest;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Who becomes the CSM: the CRM's choice, the account's current CSM, else the least-loaded group member. */
+/**
+ * Who becomes the CSM: the CRM's choice, the account's current CSM, else the least-loaded member of the segment's
+ * CSM pool who is also in the group csm; a pool without such a member falls back to the whole csm group.
+ */
 @BatonIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class CsmAssignmentTest {
 
   @Autowired CsmAssignment assignment;
@@ -40,10 +48,7 @@ class CsmAssignmentTest {
   void setUp() {
     fixture = new HandoffFixture(runtime, tasks, management, identity, accounts, json, starter);
     String run = UUID.randomUUID().toString().substring(0, 8);
-    group = "csm-test-" + run;
-    Group g = identity.newGroup(group);
-    g.setName("Test CSMs");
-    identity.saveGroup(g);
+    group = pool("csm-test-" + run);
     busy = member("busy-" + run);
     quietA = member("quiet-a-" + run);
     quietB = member("quiet-b-" + run);
@@ -76,15 +81,69 @@ class CsmAssignmentTest {
   }
 
   @Test
-  void aGroupWithoutMembersFallsBackToTheCsmGroup() {
+  void aNewAccountGetsTheLeastLoadedMemberOfItsSegmentsPoolEvenWhenOtherCsmsHaveFewerAccounts() {
+    // A CSM outside the pool with no accounts at all is not chosen.
+    fixture.user("idle-elsewhere", "csm");
+
+    CsmAssignment.Choice choice = assignment.choose("acc-" + UUID.randomUUID(), null, group, Optional.empty());
+
+    assertThat(choice).isEqualTo(new CsmAssignment.Choice(quietA, "least-loaded"));
+  }
+
+  @Test
+  void aPoolMemberWhoIsNotInTheCsmGroupIsNotAssigned(CapturedOutput output) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String pool = pool("csm-pool-" + run);
+    // In the pool, no accounts, but not a CSM: may not work on the CSM's tasks.
+    String outsider = fixture.user("outsider-" + run, pool);
+    String csm = member("pooled-" + run, pool);
+    csmOf(csm, 3);
+
+    CsmAssignment.Choice choice = assignment.choose("acc-" + run, null, pool, Optional.empty());
+
+    assertThat(choice.userId()).isEqualTo(csm).isNotEqualTo(outsider);
+    assertThat(output.getOut()).doesNotContain("acc-" + run);
+  }
+
+  @Test
+  void aPoolWithoutAnEligibleMemberFallsBackToTheWholeCsmGroupWithOneWarning(CapturedOutput output) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String pool = pool("csm-pool-" + run);
+    String outsider = fixture.user("outsider-" + run, pool);
+    String account = "acc-" + run;
+
+    CsmAssignment.Choice choice = assignment.choose(account, null, pool, Optional.empty());
+
+    assertThat(choice.chosenBy()).isEqualTo("least-loaded");
+    assertThat(choice.userId()).isNotEqualTo(outsider);
+    assertThat(identity.createUserQuery().memberOfGroup("csm").userId(choice.userId()).count()).isEqualTo(1);
+    assertThat(output.getOut().lines().filter(line -> line.contains("WARN") && line.contains(account)))
+        .singleElement().asString().contains("'" + pool + "'");
+  }
+
+  @Test
+  void aPoolNoCompanyDefinedFallsBackToTheCsmGroup() {
     CsmAssignment.Choice choice = assignment.choose("x", null, "csm-nobody-" + UUID.randomUUID(), Optional.empty());
     assertThat(choice.chosenBy()).isEqualTo("least-loaded");
     assertThat(identity.createUserQuery().memberOfGroup("csm").userId(choice.userId()).count()).isEqualTo(1);
   }
 
   private String member(String id) {
-    String user = fixture.user(id, group);
+    return member(id, group);
+  }
+
+  /** A member of the pool who is also a CSM (group csm). */
+  private String member(String id, String pool) {
+    String user = fixture.user(id, pool);
+    IdentityBootstrap.ensureMembership(identity, user, "csm");
     return user;
+  }
+
+  private String pool(String id) {
+    Group g = identity.newGroup(id);
+    g.setName("Test CSM pool");
+    identity.saveGroup(g);
+    return id;
   }
 
   private void csmOf(String user, int count) {

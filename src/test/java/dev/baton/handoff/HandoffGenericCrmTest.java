@@ -120,7 +120,7 @@ class HandoffGenericCrmTest {
         .containsEntry("customerContactName", "Ann Buyer")
         .containsEntry("customerContactEmail", "ann-" + accountId + "@customer.test")
         .containsEntry("salesRepEmail", HandoffFixture.email(salesRep)).containsEntry("salesRepUserId", salesRep)
-        .containsEntry("segment", "SMB").containsEntry("handoffSlaDays", 1).containsEntry("csmGroup", "csm")
+        .containsEntry("segment", "SMB").containsEntry("handoffSlaDays", 1).containsEntry("csmGroup", "csm-smb")
         .containsEntry("csmUserId", csm).containsEntry("csmChosenBy", "crm")
         .containsEntry("csmEmail", HandoffFixture.email(csm));
     assertThat(v.get("contacts").toString()).contains("Carl Cfo", "decision maker");

@@ -33,7 +33,8 @@ class MailTemplatesTest {
   private static final Path TEMPLATES = Path.of("src/main/resources/templates/mail");
   /** The mails customers receive: in the company's frame, signed by it, never naming a login. */
   private static final List<String> CUSTOMER_MAILS = List.of("champion-success-plan", "handoff-welcome", "nps-survey", "nps-thank-you",
-      "onboarding-satisfaction-survey", "onboarding-success-plan", "renewal-survey", "renewal-thank-you");
+      "onboarding-satisfaction-survey", "onboarding-success-plan", "renewal-confirmation", "renewal-survey",
+      "renewal-thank-you");
   private static final String HOSTILE = "<b onmouseover=\"alert(1)\">Zoë & Søren 'O'Brien' 北京</b> "
       + "Ünternehmensberatungsgesellschaft mit beschränkter Haftung ".repeat(4);
   private static final Instant NOW = Instant.parse("2026-12-04T16:30:00Z");
@@ -146,7 +147,7 @@ class MailTemplatesTest {
     model.put("slaDays", 3);
     model.put("score", 3);
     model.put("reviewNumber", 1);
-    for (String date : List.of("renewalDate", "closeDate", "kickoffDate")) {
+    for (String date : List.of("renewalDate", "nextRenewalDate", "closeDate", "kickoffDate")) {
       model.put(date, LocalDate.parse("2027-03-31"));
     }
     model.put("deadline", Date.from(NOW));

@@ -57,7 +57,12 @@ final class RenewalTestSupport {
 
   /** Saves the account through AccountService, as the accounts API and the CRM path do. */
   String save(String accountId, LocalDate renewalDate) {
-    accountService.save(new Account(accountId, "Acme " + accountId, "enterprise", renewalDate, null, TEAM));
+    return save(accountId, renewalDate, "enterprise");
+  }
+
+  /** An account of the segment (e.g. tech-touch, served by the digital motion), saved as the API does. */
+  String save(String accountId, LocalDate renewalDate, String segment) {
+    accountService.save(new Account(accountId, "Acme " + accountId, segment, renewalDate, null, TEAM));
     return accountId;
   }
 
