@@ -78,11 +78,14 @@ class OnboardingStarter {
 
   private Map<String, Object> startVariables(HandoffCompleted event, Map<String, Object> handoff) {
     var variables = Variables.fromMap(handoff);
-    String segment = (String) handoff.get("segment");
+    // The models branch on the segment (its motion): always set, from the account when the handoff had none.
+    String segment = Optional.ofNullable((String) handoff.get("segment"))
+        .or(() -> accounts.find(event.accountId()).map(Account::segment)).orElse(null);
     LocalDate welcome = time.today();
     LocalDate closeDate = handoff.containsKey("closeDate") ? LocalDate.parse((String) handoff.get("closeDate")) : welcome;
     int ttvDays = properties.timeToValueDays(segment);
-    variables.putValue("handoffProcessInstanceId", event.handoffProcessInstanceId())
+    variables.putValue("segment", segment)
+        .putValue("handoffProcessInstanceId", event.handoffProcessInstanceId())
         .putValue("kickoffBusinessDays", properties.kickoffBusinessDays(segment))
         .putValue("timeToValueTargetDays", ttvDays)
         .putValue("timeToValueTargetDate", time.startOf(closeDate.plusDays(ttvDays)))
