@@ -88,15 +88,16 @@ class CamundaTablesSql {
    */
   List<Reached> stepsDoneBeforeEvent(String processKey, List<String> stepIds, String lateEventId, Date start,
       Date end) {
-    return jdbc.sql("select " + account("t") + " as account_id, t.START_TIME_, t.END_TIME_, p.START_TIME_ as PROC_START_,"
+    // Activities, not only user tasks: a digital onboarding launches by a service task, with no person's step.
+    return jdbc.sql("select " + account("s") + " as account_id, s.START_TIME_, s.END_TIME_, p.START_TIME_ as PROC_START_,"
             + " (select min(a.START_TIME_) from " + table(HistoricActivityInstance.class) + " a"
-            + " where a.PROC_INST_ID_ = t.PROC_INST_ID_ and a.ACT_ID_ = :lateEvent and a.START_TIME_ <= :end) as LATE_SINCE_"
-            + " from " + table(HistoricTaskInstance.class) + " t join " + table(ProcessDefinition.class) + " d on d.ID_ = t.PROC_DEF_ID_"
-            + " left join " + table(HistoricProcessInstance.class) + " p on p.ID_ = t.PROC_INST_ID_"
-            + " where d.KEY_ = :key and t.TASK_DEF_KEY_ in (:steps) and t.END_TIME_ >= :start and t.END_TIME_ <= :end"
-            + " and t.DELETE_REASON_ = 'completed'")
+            + " where a.PROC_INST_ID_ = s.PROC_INST_ID_ and a.ACT_ID_ = :lateEvent and a.START_TIME_ <= :end) as LATE_SINCE_"
+            + " from " + table(HistoricActivityInstance.class) + " s join " + table(ProcessDefinition.class) + " d on d.ID_ = s.PROC_DEF_ID_"
+            + " left join " + table(HistoricProcessInstance.class) + " p on p.ID_ = s.PROC_INST_ID_"
+            + " where d.KEY_ = :key and s.ACT_ID_ in (:steps) and s.END_TIME_ >= :start and s.END_TIME_ <= :end"
+            + " and s.ACT_INST_STATE_ <> :canceled")
         .param("key", processKey).param("steps", stepIds).param("lateEvent", lateEventId)
-        .param("start", timestamp(start)).param("end", timestamp(end))
+        .param("start", timestamp(start)).param("end", timestamp(end)).param("canceled", CANCELED)
         .query((rs, n) -> {
           Timestamp ended = rs.getTimestamp("END_TIME_");
           Timestamp late = rs.getTimestamp("LATE_SINCE_");

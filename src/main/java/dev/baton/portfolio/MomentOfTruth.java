@@ -6,7 +6,8 @@ import java.util.List;
  * A moment of truth as the report measures it (docs/domain.md#moments-of-truth, docs/portfolio.md): the step of
  * which process reaches it, and when it counts as on time.
  *
- * @param activityIds the user tasks (or, for {@link Rule#ANSWERED_BEFORE_TIMER}, the receive task) that reach it
+ * @param activityIds the user tasks (for {@link Rule#ANSWERED_BEFORE_TIMER} the receive task, for {@link Rule#BEFORE_EVENT}
+ *     the step both motions pass, a service task) that reach it
  * @param lateEventId for {@link Rule#BEFORE_EVENT}: the event that, once it happened, makes the moment late
  */
 record MomentOfTruth(String id, String name, String processKey, List<String> activityIds, Rule rule,
@@ -15,7 +16,7 @@ record MomentOfTruth(String id, String name, String processKey, List<String> act
   enum Rule {
     /** The step was completed by its due date; time: from the step's creation to its completion. */
     DUE_DATE,
-    /** The step was completed before the process's late event (a timer) happened; time: from the process's start. */
+    /** The step ended before the process's late event (a timer) happened; time: from the process's start. */
     BEFORE_EVENT,
     /** The customer answered before the wait's timer ended it; time: from the question to the answer or timer. */
     ANSWERED_BEFORE_TIMER
@@ -28,7 +29,7 @@ record MomentOfTruth(String id, String name, String processKey, List<String> act
       new MomentOfTruth("kickoff", "Onboarding kickoff held", "OnboardingKickoff",
           List.of("Task_HoldKickoff"), Rule.DUE_DATE, null),
       new MomentOfTruth("launch", "Launch within time to value", "OnboardingKickoff",
-          List.of("Task_ConfirmLaunch"), Rule.BEFORE_EVENT, "StartEvent_TimeToValuePassed"),
+          List.of("Task_RecordLaunch"), Rule.BEFORE_EVENT, "StartEvent_TimeToValuePassed"),
       new MomentOfTruth("internal-review", "Internal review before the renewal call", "RenewalPreparation",
           List.of("Task_InternalAccountReview"), Rule.DUE_DATE, null),
       new MomentOfTruth("survey-answered", "Renewal survey answered", "RenewalPreparation",

@@ -166,8 +166,9 @@ class PortfolioBenchmark {
         tasks.add(task(handoff, handoffDefinition, "SalesToCsHandoff", "Task_KnowledgeTransfer", base, late));
         tasks.add(task(onboarding, onboardingDefinition, "OnboardingKickoff", "Task_HoldKickoff",
             base.plus(Duration.ofDays(5)), late));
-        tasks.add(task(onboarding, onboardingDefinition, "OnboardingKickoff", "Task_ConfirmLaunch",
-            base.plus(Duration.ofDays(30)), false));
+        activities.add(new Object[] {"bench-pf-a-l-" + i, onboardingDefinition, "OnboardingKickoff", onboarding,
+            onboarding, "Task_RecordLaunch", "serviceTask", Timestamp.from(base.plus(Duration.ofDays(30))),
+            Timestamp.from(base.plus(Duration.ofDays(30))), 0, 1});
         tasks.add(task(renewal, renewalDefinition, "RenewalPreparation", "Task_InternalAccountReview", base, late));
         tasks.add(task(renewal, renewalDefinition, "RenewalPreparation", "Task_RecordDecision", base, late));
         instances.add(new Object[] {onboarding, onboarding, onboardingDefinition, "OnboardingKickoff", account,

@@ -143,11 +143,11 @@ class ReportsApiTest {
     jdbc.update("insert into ACT_HI_PROCINST (ID_, PROC_INST_ID_, PROC_DEF_ID_, PROC_DEF_KEY_, BUSINESS_KEY_, START_TIME_,"
         + " END_TIME_, STATE_) values (?, ?, ?, 'OnboardingKickoff', ?, ?, ?, 'COMPLETED')", onboarding, onboarding,
         onboardingDefinition, accountId, begun, launched);
-    jdbc.update("insert into ACT_HI_TASKINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, TASK_DEF_KEY_, "
-        + "NAME_, START_TIME_, END_TIME_, DURATION_, DELETE_REASON_, DUE_DATE_, PRIORITY_) values (?, ?, 'OnboardingKickoff', "
-        + "?, ?, 'Task_ConfirmLaunch', 'Confirm the customer is live', ?, ?, 1000, 'completed', ?, 50)", "t-" + onboarding,
-        onboardingDefinition, onboarding, onboarding, Timestamp.from(launched.toInstant().minusSeconds(1)), launched,
-        Timestamp.from(launched.toInstant().plus(Duration.ofDays(2))));
+    // The launch: the step both motions pass (after the CSM's confirmation, or when usage shows adoption).
+    jdbc.update("insert into ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, "
+        + "ACT_TYPE_, START_TIME_, END_TIME_, DURATION_, ACT_INST_STATE_) values (?, ?, 'OnboardingKickoff', ?, ?, "
+        + "'Task_RecordLaunch', 'serviceTask', ?, ?, 0, 1)", "a-launch-" + accountId, onboardingDefinition, onboarding,
+        onboarding, launched, launched);
     if (late) {
       Timestamp passed = Timestamp.from(start.plus(Duration.ofDays(20)));
       jdbc.update("insert into ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, "

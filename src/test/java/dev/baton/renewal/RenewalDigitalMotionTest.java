@@ -13,7 +13,6 @@ import dev.baton.account.AccountRepository;
 import dev.baton.account.AccountService;
 import dev.baton.support.BatonIntegrationTest;
 import dev.baton.support.TestMailServer;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -247,24 +246,15 @@ class RenewalDigitalMotionTest {
   }
 
   private MimeMessage only(String subjectStart) {
-    List<MimeMessage> found = all(subjectStart);
-    assertThat(found).as("mails starting '" + subjectStart + "'").hasSize(1);
-    return found.get(0);
+    return TestMailServer.onlyStartingWith(smtp, subjectStart);
   }
 
   private List<MimeMessage> all(String subjectStart) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith(subjectStart)).toList();
+    return TestMailServer.startingWith(smtp, subjectStart);
   }
 
   private List<String> subjects() {
-    return Arrays.stream(smtp.getReceivedMessages()).map(RenewalDigitalMotionTest::subject).toList();
+    return TestMailServer.subjects(smtp);
   }
 
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

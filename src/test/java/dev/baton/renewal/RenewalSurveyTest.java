@@ -299,28 +299,18 @@ class RenewalSurveyTest {
     return link.substring(link.lastIndexOf('/') + 1);
   }
 
-  private MimeMessage only(String subjectStart) throws Exception {
-    List<MimeMessage> found = all(subjectStart);
-    assertThat(found).as("mails starting '" + subjectStart + "'").hasSize(1);
-    return found.get(0);
+  private MimeMessage only(String subjectStart) {
+    return TestMailServer.onlyStartingWith(smtp, subjectStart);
   }
 
-  /** The mails whose subject starts so, in the order they arrived. */
   private List<MimeMessage> all(String subjectStart) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).startsWith(subjectStart)).toList();
+    return TestMailServer.startingWith(smtp, subjectStart);
   }
 
   private List<String> subjects() {
-    return Arrays.stream(smtp.getReceivedMessages()).map(RenewalSurveyTest::subjectOf).toList();
+    return TestMailServer.subjects(smtp);
   }
 
-  private static String subjectOf(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private HttpResponse<String> get(String url) throws Exception {
     return http.send(HttpRequest.newBuilder(local(url)).GET().build(), HttpResponse.BodyHandlers.ofString());

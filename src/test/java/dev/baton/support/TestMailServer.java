@@ -4,6 +4,10 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
@@ -33,5 +37,33 @@ public final class TestMailServer {
       }
     }
     return null;
+  }
+
+  /** The mails received whose subject starts so, in the order they arrived. */
+  public static List<MimeMessage> startingWith(GreenMailExtension smtp, String subjectStart) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith(subjectStart)).toList();
+  }
+
+  /** The one mail received whose subject starts so; fails when there is none or more than one. */
+  public static MimeMessage onlyStartingWith(GreenMailExtension smtp, String subjectStart) {
+    List<MimeMessage> found = startingWith(smtp, subjectStart);
+    if (found.size() != 1) {
+      throw new AssertionError("expected one mail starting '" + subjectStart + "', got " + found.size()
+          + " among " + subjects(smtp));
+    }
+    return found.get(0);
+  }
+
+  /** The subjects of the mails received, in the order they arrived. */
+  public static List<String> subjects(GreenMailExtension smtp) {
+    return Arrays.stream(smtp.getReceivedMessages()).map(TestMailServer::subject).toList();
+  }
+
+  public static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
