@@ -2,6 +2,9 @@ package dev.baton.support;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -21,6 +24,24 @@ public final class TestMailServer {
     return new GreenMailExtension(new ServerSetup(TestPorts.SMTP, "localhost", ServerSetup.PROTOCOL_SMTP))
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
         .withPerMethodLifecycle(true);
+  }
+
+  /**
+   * A real SMTP server for a benchmark, on a free port: it receives and stores every mail as any test server does, but
+   * into one mailbox. GreenMail otherwise opens a mailbox per recipient and finds it by a linear search, so 10,000
+   * different recipients cost the benchmark's JVM more CPU in GreenMail than in Baton (a fixture's cost, not Baton's).
+   */
+  public static GreenMail forBenchmark() {
+    GreenMail smtp = new GreenMail(new ServerSetup(TestPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    smtp.start();
+    try {
+      GreenMailUser everyone = smtp.getUserManager().createUser("benchmark@baton.test", "benchmark", "benchmark");
+      smtp.getUserManager().setMessageDeliveryHandler((message, address) -> everyone);
+    } catch (UserException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    return smtp;
   }
 
   /** A mail's decoded plain-text part (quoted-printable would break long links across lines), or null. */

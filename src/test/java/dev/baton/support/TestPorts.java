@@ -32,6 +32,11 @@ public final class TestPorts implements LauncherSessionListener {
     return PROPERTIES.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
   }
 
+  /** A port nobody listens on now, for a server of one test's own. */
+  public static int free() {
+    return freePort();
+  }
+
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
