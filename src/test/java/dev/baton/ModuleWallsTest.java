@@ -64,7 +64,7 @@ class ModuleWallsTest {
       // The one way to create a row that concurrent requests may create too, on H2 and PostgreSQL.
       Map.entry("schema", Set.of("InsertUnlessPresent")),
       Map.entry("identity", Set.of("RoleCatalogue", "IdentityBootstrap")),
-      Map.entry("mail", Set.of("MailOutbox", "OutgoingMail", "EmailAddress", "MailFormats")),
+      Map.entry("mail", Set.of("MailOutbox", "OutgoingMail", "AccountMail", "EmailAddress", "MailFormats")),
       // One keyed hash for webhook signatures and customer links.
       Map.entry("security", Set.of("Hmac")),
       // The success plan on file, walked through with a new champion.

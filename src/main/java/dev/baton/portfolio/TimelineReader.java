@@ -4,6 +4,7 @@ import dev.baton.calendar.BusinessTime;
 import dev.baton.mail.MailFormats;
 import dev.baton.engine.WithoutAuthorization;
 import dev.baton.health.HealthHistory;
+import dev.baton.mail.AccountMail;
 import dev.baton.mail.MailOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +40,12 @@ class TimelineReader {
   private final HealthHistory health;
   private final BusinessTime time;
   private final MailFormats formats;
+  private final MailOutbox mails;
 
   TimelineReader(HistoryService history, RepositoryService repository, HealthHistory health, BusinessTime time,
-      MailFormats formats) {
+      MailFormats formats, MailOutbox mails) {
     this.formats = formats;
+    this.mails = mails;
     this.time = time;
     this.history = history;
     this.repository = repository;
@@ -50,7 +53,17 @@ class TimelineReader {
   }
 
   List<TimelineEntry> of(String accountId) {
-    List<TimelineEntry> entries = new ArrayList<>(WithoutAuthorization.call(() -> fromHistory(accountId)));
+    // Mails from the outbox; a delivery process in the history only for mails queued before the outbox existed.
+    Set<String> outboxMails = new HashSet<>();
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (AccountMail mail : mails.ofAccount(accountId)) {
+      outboxMails.add(mail.id());
+      if (mail.deliveryId() != null) {
+        outboxMails.add(mail.deliveryId());
+      }
+      entries.add(mail(mail));
+    }
+    entries.addAll(WithoutAuthorization.call(() -> fromHistory(accountId, outboxMails)));
     health.since(accountId, Instant.EPOCH).forEach(point -> entries.add(new TimelineEntry(point.at(), "health",
         point.previousBand() == null || point.previousBand().equals(point.band())
             ? "Health " + point.band() : "Health turned " + point.band() + " (was " + point.previousBand() + ")",
@@ -59,7 +72,7 @@ class TimelineReader {
     return entries;
   }
 
-  private List<TimelineEntry> fromHistory(String accountId) {
+  private List<TimelineEntry> fromHistory(String accountId, Set<String> outboxMails) {
     // The account's processes: those keyed by it, and those that carry it as a variable (a handoff is keyed by
     // its deal).
     Set<String> ids = new HashSet<>();
@@ -75,7 +88,9 @@ class TimelineReader {
     Map<String, String> subjects = subjects(instances);
     for (HistoricProcessInstance instance : instances) {
       if (MailOutbox.PROCESS_KEY.equals(instance.getProcessDefinitionKey())) {
-        entries.add(mail(instance, subjects.get(instance.getId())));
+        if (!outboxMails.contains(instance.getId())) {
+          entries.add(mail(instance, subjects.get(instance.getId())));
+        }
         continue;
       }
       String process = processName(instance);
@@ -102,6 +117,13 @@ class TimelineReader {
     String detail = due == null ? null : "due " + formats.dateTime(due);
     return new TimelineEntry(done ? at(task.getEndTime()) : at(task.getStartTime()), "step", title, detail,
         task.getAssignee(), late);
+  }
+
+  private static TimelineEntry mail(AccountMail mail) {
+    String subject = mail.subject() == null ? "(no subject)" : mail.subject();
+    return mail.sentAt() != null
+        ? new TimelineEntry(mail.sentAt(), "mail", "Mail sent: " + subject, null, null, null)
+        : new TimelineEntry(mail.queuedAt(), "mail", "Mail waiting: " + subject, null, null, null);
   }
 
   private static TimelineEntry mail(HistoricProcessInstance delivery, String subject) {
