@@ -3,7 +3,6 @@ package dev.baton.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.baton.mail.MailOutbox;
 import dev.baton.support.TestMailServer;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -55,7 +54,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Its Spring context is the application's with the test profile, without the suite's process test
  * coverage (which listens to every activity and would measure itself, not Baton).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Mails as production sends them (the test profile sends each through a Mail delivery process).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "baton.mail.send-at-once=true")
 @ActiveProfiles("test")
 class RenewalSurveyBenchmark {
 
@@ -122,8 +122,8 @@ class RenewalSurveyBenchmark {
         }
         if (System.nanoTime() - lastReport > Duration.ofSeconds(15).toNanos()) {
           lastReport = System.nanoTime();
-          long sent = history.createHistoricProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
-              .processInstanceBusinessKeyLike(run + "%").finished().count();
+          long sent = jdbc.queryForObject("select count(*) from baton_mail where account_id like ? and sent_at is not null",
+              Long.class, run + "%");
           System.out.printf("  ... %5.1f s: %d surveys sent%n", (lastReport - start) / 1e9, sent);
         }
       }
@@ -135,6 +135,10 @@ class RenewalSurveyBenchmark {
     }
     double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     double smtpCpuSeconds = smtpThreadsCpuNanos() / 1e9;
+    // One job per survey (its timer); a mail the server did not take at once adds its Mail delivery's job.
+    long handedOver = jdbc.queryForObject("select count(*) from baton_mail where account_id like ? and delivery_id is not null",
+        Long.class, run + "%");
+    long jobs = ACCOUNTS + handedOver;
     double batonCpuSeconds = cpuSeconds - smtpCpuSeconds;
     if (timersFired == null) {
       timersFired = drained;
@@ -160,7 +164,7 @@ class RenewalSurveyBenchmark {
         Runtime.getRuntime().availableProcessors(),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         setup.toMillis() / 1000.0, instances.size(), timersFired.toMillis() / 1000.0, seconds,
-        ACCOUNTS, ACCOUNTS / seconds, 2 * ACCOUNTS, 2 * ACCOUNTS / seconds,
+        ACCOUNTS, ACCOUNTS / seconds, jobs, jobs / seconds,
         cpuSeconds, smtpCpuSeconds, batonCpuSeconds * 1000 / ACCOUNTS, Runtime.getRuntime().availableProcessors(),
         batonCpuSeconds / Runtime.getRuntime().availableProcessors(), TARGET.toSeconds(),
         drained.compareTo(TARGET) <= 0 ? "MET" : "MISSED");
@@ -253,6 +257,7 @@ class RenewalSurveyBenchmark {
       history.deleteHistoricProcessInstancesIfExists(historic.subList(i, Math.min(historic.size(), i + 500)));
     }
     jdbc.update("delete from baton_customer_question where account_id like ?", run + "%");
+    jdbc.update("delete from baton_mail where account_id like ?", run + "%");
     jdbc.update("delete from baton_account where account_id like ?", run + "%");
     System.out.printf("Benchmark data removed in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
