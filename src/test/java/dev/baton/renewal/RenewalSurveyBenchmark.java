@@ -112,7 +112,8 @@ class RenewalSurveyBenchmark {
           drained = Duration.ofNanos(System.nanoTime() - start);
           break;
         }
-        if (timersFired == null && management.createJobQuery().processDefinitionKey(RenewalSchedules.PROCESS_KEY)
+        // Every 5 s: the count is itself a query over the job table, which the database would otherwise run each second.
+        if (timersFired == null && (System.nanoTime() - start) % 5_000_000_000L < 1_000_000_000L && management.createJobQuery().processDefinitionKey(RenewalSchedules.PROCESS_KEY)
             .activityId("Event_SurveyDue").count() == 0) {
           timersFired = Duration.ofNanos(System.nanoTime() - start);
         }
