@@ -117,6 +117,7 @@ class RenewalSurveyBenchmark {
     TasklistProbe probe = new TasklistProbe(json, port,
         filters.createTaskFilterQuery().filterName("My team's tasks").singleResult().getId(), "csm-demo", "demo",
         PROBE_PER_SECOND);
+    probe.warmUp(10);
     TasklistProbe.Phase idle = probe.measure("idle");
     Thread.sleep(PROBE_IDLE.toMillis()); // the idle phase's length, not a result
     probe.stop();

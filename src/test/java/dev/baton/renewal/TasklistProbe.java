@@ -114,41 +114,21 @@ final class TasklistProbe {
     phase = null;
   }
 
+  /** Lists, counts and completes this many times, unmeasured: the first requests load caches and compile queries. */
+  void warmUp(int times) {
+    Phase discarded = new Phase("warm-up");
+    for (int i = 0; i < times; i++) {
+      cycle(discarded, true);
+    }
+  }
+
   private void probe(Phase current) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
     boolean completing = true;
     long next = System.nanoTime();
     while (!current.stopped) {
-      try {
-        long t0 = System.nanoTime();
-        HttpResponse<String> page = send(request("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15")
-            .header("Accept", "application/hal+json").header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(LIST_BODY)).build());
-        long t1 = System.nanoTime();
-        send(request("/engine-rest/filter/" + filterId + "/count").GET().build());
-        long t2 = System.nanoTime();
-        current.list.add((t1 - t0) / 1e6);
-        current.count.add((t2 - t1) / 1e6);
-        JsonNode first = json.readTree(page.body()).path("_embedded").path("task").path(0);
-        if (completing && !first.isMissingNode()) {
-          long t3 = System.nanoTime();
-          HttpResponse<String> done = http.send(request("/engine-rest/task/" + first.path("id").asText() + "/complete")
-              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-              HttpResponse.BodyHandlers.ofString());
-          if (done.statusCode() / 100 == 2) {
-            current.complete.add((System.nanoTime() - t3) / 1e6);
-          } else {
-            current.failures++;
-            current.lastFailure = "complete answered " + done.statusCode() + " " + abbreviate(done.body());
-            // Not allowed: list and count go on being measured without completions.
-            completing = done.statusCode() / 100 != 4;
-          }
-        }
-      } catch (Exception e) {
-        current.failures++;
-        current.lastFailure = e.toString();
-      }
+      completing = cycle(current, completing);
       next += intervalNanos;
       long wait = next - System.nanoTime();
       if (wait > 0) {
@@ -162,6 +142,40 @@ final class TasklistProbe {
       }
     }
     current.probeCpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+  }
+
+  /** List, count and (when completing) the first task's completion; answers whether to go on completing. */
+  private boolean cycle(Phase current, boolean completing) {
+    try {
+      long t0 = System.nanoTime();
+      HttpResponse<String> page = send(request("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15")
+          .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(LIST_BODY)).build());
+      long t1 = System.nanoTime();
+      send(request("/engine-rest/filter/" + filterId + "/count").GET().build());
+      long t2 = System.nanoTime();
+      current.list.add((t1 - t0) / 1e6);
+      current.count.add((t2 - t1) / 1e6);
+      JsonNode first = json.readTree(page.body()).path("_embedded").path("task").path(0);
+      if (completing && !first.isMissingNode()) {
+        long t3 = System.nanoTime();
+        HttpResponse<String> done = http.send(request("/engine-rest/task/" + first.path("id").asText() + "/complete")
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (done.statusCode() / 100 == 2) {
+          current.complete.add((System.nanoTime() - t3) / 1e6);
+        } else {
+          current.failures++;
+          current.lastFailure = "complete answered " + done.statusCode() + " " + abbreviate(done.body());
+          // Not allowed: list and count go on being measured without completions.
+          return done.statusCode() / 100 != 4;
+        }
+      }
+    } catch (Exception e) {
+      current.failures++;
+      current.lastFailure = e.toString();
+    }
+    return completing;
   }
 
   private HttpResponse<String> send(HttpRequest request) throws Exception {
