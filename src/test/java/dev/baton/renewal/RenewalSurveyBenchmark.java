@@ -2,6 +2,7 @@ package dev.baton.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.support.TestMailServer;
 import java.sql.Date;
@@ -12,14 +13,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
@@ -33,6 +37,7 @@ import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskExecutor;
@@ -46,6 +51,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * how long the job executor (really running, configured as in application.yaml {@code camunda.bpm.job-execution})
  * takes to fire every survey timer and deliver every survey mail to a real SMTP server (GreenMail).
  * Target: drained in 60 s or less (docs/benchmarks.md).
+ *
+ * <p>Meanwhile a CSM works in Tasklist ({@link TasklistProbe}): a few times a second the filter "My team's tasks"
+ * (list of 15 with card variables, and its count) and the completion of a task, among {@code benchmark.probeTasks}
+ * (500) tasks of the CSM's group; first idle for {@code benchmark.probeIdleSeconds} (10) before the storm, then
+ * during it; {@code benchmark.probePerSecond} (3). Prints p50/p95/p99 of each, idle and during the storm.
  *
  * <p>Not part of the suite (Surefire excludes *Benchmark). Run:
  * {@code mvn -B -ntp test -Dtest=RenewalSurveyBenchmark} (H2), or on PostgreSQL with {@code -Ppostgres} and
@@ -61,6 +71,9 @@ class RenewalSurveyBenchmark {
 
   static final int ACCOUNTS = Integer.getInteger("benchmark.accounts", 10_000);
   static final Duration TARGET = Duration.ofSeconds(60);
+  static final int PROBE_TASKS = Integer.getInteger("benchmark.probeTasks", 500);
+  static final double PROBE_PER_SECOND = Double.parseDouble(System.getProperty("benchmark.probePerSecond", "3"));
+  static final Duration PROBE_IDLE = Duration.ofSeconds(Long.getLong("benchmark.probeIdleSeconds", 10));
 
   /** Its own SMTP server on a free port (3025 may be busy with a test suite running beside it). */
   GreenMail smtp;
@@ -73,6 +86,10 @@ class RenewalSurveyBenchmark {
   @Autowired CamundaBpmProperties camunda;
   @Autowired Environment environment;
   @Autowired JavaMailSender mailSender;
+  @Autowired RepositoryService repository;
+  @Autowired FilterService filters;
+  @Autowired ObjectMapper json;
+  @LocalServerPort int port;
 
   @Test
   void tenThousandSurveysDueAtOnceAreSentByTheJobExecutor() throws Exception {
@@ -84,6 +101,7 @@ class RenewalSurveyBenchmark {
     insertAccounts(run, renewal);
     List<String> instances = startAtSurveyTimer(run, renewal);
     Duration setup = Duration.ofNanos(System.nanoTime() - setupStart);
+    List<String> probeInstances = csmTasks(run);
     long due = management.createJobQuery().processDefinitionKey(RenewalSchedules.PROCESS_KEY).activityId("Event_SurveyDue")
         .executable().count();
     assertThat(due).as("survey timers due").isGreaterThanOrEqualTo(ACCOUNTS);
@@ -92,6 +110,15 @@ class RenewalSurveyBenchmark {
     int configuredPort = sender.getPort();
     smtp = TestMailServer.forBenchmark();
     sender.setPort(smtp.getSmtp().getPort());
+
+    TasklistProbe probe = new TasklistProbe(json, port,
+        filters.createTaskFilterQuery().filterName("My team's tasks").singleResult().getId(), "csm-demo", "demo",
+        PROBE_PER_SECOND);
+    probe.warmUp(10);
+    TasklistProbe.Phase idle = probe.measure("idle");
+    Thread.sleep(PROBE_IDLE.toMillis()); // the idle phase's length, not a result
+    probe.stop();
+    TasklistProbe.Phase stormy = null;
 
     JobExecutionProperty settings = camunda.getJobExecution();
     JobExecutor executor = jobExecutorAsConfigured();
@@ -105,6 +132,7 @@ class RenewalSurveyBenchmark {
       configuration.setJobExecutor(executor);
       executor.registerProcessEngine((ProcessEngineImpl) engine);
       executor.start();
+      stormy = probe.measure("during storm");
       long lastReport = start;
       long lastTimerCheck = start;
       while (true) {
@@ -133,6 +161,7 @@ class RenewalSurveyBenchmark {
         }
       }
     } finally {
+      probe.stop();
       executor.shutdown();
       executor.unregisterProcessEngine((ProcessEngineImpl) engine);
       configuration.setJobExecutor(previous);
@@ -173,13 +202,17 @@ class RenewalSurveyBenchmark {
         cpuSeconds, smtpCpuSeconds, batonCpuSeconds * 1000 / ACCOUNTS, Runtime.getRuntime().availableProcessors(),
         batonCpuSeconds / Runtime.getRuntime().availableProcessors(), TARGET.toSeconds(),
         drained.compareTo(TARGET) <= 0 ? "MET" : "MISSED");
+    System.out.printf("==== Tasklist for a CSM (csm-demo, My team's tasks, %d tasks of the group, %.0f probes/s) ====%n%s%s%n",
+        PROBE_TASKS, PROBE_PER_SECOND, idle.report(), stormy.report());
 
     assertThat(smtp.getReceivedMessages()).hasSize(ACCOUNTS);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(RenewalSchedules.PROCESS_KEY)
         .processInstanceBusinessKeyLike(run + "%").activityIdIn("Task_AwaitAnswer").count()).isEqualTo(ACCOUNTS);
     smtp.stop();
     if (!database.startsWith("jdbc:h2:mem:")) {
-      cleanUp(run, instances);
+      List<String> all = new ArrayList<>(instances);
+      all.addAll(probeInstances);
+      cleanUp(run, all);
     }
   }
 
@@ -213,6 +246,26 @@ class RenewalSurveyBenchmark {
     }
     jdbc.batchUpdate("insert into baton_account (account_id, name, renewal_date, created_at, updated_at) "
         + "values (?, ?, ?, ?, ?)", rows);
+  }
+
+  /** Open tasks in the CSM group's list for the probe (the storm itself makes none): TasklistBenchmark's process. */
+  private List<String> csmTasks(String run) throws Exception {
+    String template;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/tasklist/TasklistLoad.bpmn")) {
+      template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String key = "TasklistLoad_csm";
+    repository.createDeployment().name("tasklist-probe").enableDuplicateFiltering(true)
+        .addString(key + ".bpmn", template.replace("PROCESS_KEY", key).replace("RESPONSIBLE_ROLE", "csm")
+            // No one accountable, so completing a task mails no one: the storm counts its survey mails only.
+            .replace("<camunda:property name=\"raci.accountable\" value=\"cs-lead\" />", "")).deploy();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < PROBE_TASKS; i++) {
+      String account = run + "probe-" + i;
+      ids.add(runtime.startProcessInstanceByKey(key, account,
+          Map.of("accountId", account, "accountName", "Probe customer " + i)).getId());
+    }
+    return ids;
   }
 
   /** Instances placed straight at the 90-day timer (the reviews before it are not what is measured). */
