@@ -38,7 +38,7 @@ class ModuleWallsTest {
       Map.entry("account", Set.of("Account", "Accounts", "Arr", "AccountSaved", "AccountChurned", "HealthBands",
           "Motions", "AccountsByRisk")),
       Map.entry("calendar", Set.of("AcceptedDate", "AcceptedDates", "BusinessCalendar", "BusinessCalendars",
-          "BusinessTime", "MeasuredAt")),
+          "BusinessTime", "MeasuredAt", "TimerSpread")),
       // The CRM's won deal as the handoff reads it, the readers of the CRMs' APIs that the handoff calls,
       // what the demo needs to post a deal as a CRM does, and HubSpot's token for expansion deals.
       Map.entry("crm", Set.of("DealWon", "DealHandoff", "HubSpotDeal", "HubSpotDealReader", "SalesforceDealReader",
