@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
  */
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
     FlywayAutoConfiguration.class})
-@Import({CamundaSchema.class, CamundaTableIndexes.class, StartupLock.class})
+@Import({CamundaSchema.class, CamundaTableIndexes.class, ReadGrantsIndexOnPostgres.class, StartupLock.class})
 public class SchemaMigrationCommand {
 
   static final String OPTION = "--baton.schema.migrate";

@@ -96,7 +96,7 @@ record OldBatonDatabase(String url, String user, String password) {
   Flyway flyway() {
     return Flyway.configure().dataSource(url, user, password).table("baton_schema_history")
         .locations("classpath:db/migration").outOfOrder(false).baselineOnMigrate(false)
-        .javaMigrations(new CamundaSchema(), new CamundaTableIndexes()).load();
+        .javaMigrations(new CamundaSchema(), new CamundaTableIndexes(), new ReadGrantsIndexOnPostgres()).load();
   }
 
   DataSource dataSource() {
