@@ -36,7 +36,7 @@ class ModuleWallsTest {
    */
   static final Map<String, Set<String>> API = Map.ofEntries(
       Map.entry("account", Set.of("Account", "Accounts", "Arr", "AccountSaved", "AccountChurned", "HealthBands",
-          "Motions", "AccountsByRisk")),
+          "Motions", "AccountsByRisk", "AccountTallies")),
       Map.entry("calendar", Set.of("AcceptedDate", "AcceptedDates", "BusinessCalendar", "BusinessCalendars",
           "BusinessTime", "MeasuredAt", "TimerSpread")),
       // The CRM's won deal as the handoff reads it, the readers of the CRMs' APIs that the handoff calls,

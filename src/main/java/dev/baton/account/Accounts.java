@@ -21,10 +21,12 @@ public class Accounts {
 
   private final AccountRepository store;
   private final AccountService service;
+  private final AccountTallyStore tallies;
 
-  Accounts(AccountRepository store, AccountService service) {
+  Accounts(AccountRepository store, AccountService service, AccountTallyStore tallies) {
     this.store = store;
     this.service = service;
+    this.tallies = tallies;
   }
 
   public Optional<Account> find(String accountId) {
@@ -52,6 +54,39 @@ public class Accounts {
   /** The accounts of these ids that exist, with their teams and lifecycle facts (read-only). */
   public List<Account> withIds(java.util.Collection<String> accountIds) {
     return store.withIds(accountIds);
+  }
+
+  /**
+   * The dashboard's counts of the accounts (teamMember null: every account, else those whose team the user is in):
+   * how many, how many in the band, how many renew from renewalFrom to renewalTo (both included), and the ARR of
+   * those renewing then whose renewal likelihood is one of the given ones. Counted by the database.
+   */
+  public AccountTallies.Summary summary(String teamMember, String band, LocalDate renewalFrom, LocalDate renewalTo,
+      java.util.Collection<String> likelihoods) {
+    return tallies.summary(teamMember, band, renewalFrom, renewalTo, likelihoods);
+  }
+
+  /**
+   * The accounts not churned renewing from {@code from} to {@code to} (both included), counted per month, recorded
+   * renewal likelihood and ARR by the database (teamMember as for {@link #summary}).
+   */
+  public List<AccountTallies.Renewing> renewingByMonth(String teamMember, LocalDate from, LocalDate to) {
+    return tallies.renewingByMonth(teamMember, from, to);
+  }
+
+  /** The accounts counted per CSM, segment and ARR, with those in the band, by the database (teamMember as above). */
+  public List<AccountTallies.CsmShare> byCsmAndSegment(String teamMember, String band) {
+    return tallies.byCsmAndSegment(teamMember, band);
+  }
+
+  /** The ARR (empty: not recorded) of those of the accounts that exist (and whose team has the teamMember, if given). */
+  public Map<String, Optional<Arr>> arrOf(java.util.Collection<String> accountIds, String teamMember) {
+    return tallies.arrOf(accountIds, teamMember);
+  }
+
+  /** The CSM (empty: none) of those of the accounts that exist (and whose team has the teamMember, if given). */
+  public Map<String, Optional<String>> csmOf(java.util.Collection<String> accountIds, String teamMember) {
+    return tallies.csmOf(accountIds, teamMember);
   }
 
   public boolean exists(String accountId) {

@@ -1,8 +1,11 @@
 package dev.baton.health;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +32,11 @@ public class HealthHistory {
 
   /** The account's recomputations since the given instant, oldest first. */
   public List<Point> since(String accountId, Instant since) {
-    return scores.history(accountId, MAX_POINTS).stream()
+    return points(scores.history(accountId, MAX_POINTS), since);
+  }
+
+  private static List<Point> points(List<HealthReport> newestFirst, Instant since) {
+    return newestFirst.stream()
         .filter(report -> report.computedAt() != null && !report.computedAt().isBefore(since))
         .sorted(Comparator.comparing(HealthReport::computedAt))
         .map(report -> new Point(report.computedAt(), report.band(), report.previousBand(), reason(report)))
@@ -39,6 +46,35 @@ public class HealthHistory {
   /** The main reason for the account's current band, if its health was ever computed. */
   public Optional<String> topReason(String accountId) {
     return scores.latest(accountId).map(HealthHistory::reason);
+  }
+
+  /**
+   * {@link #since(String, Instant)} of many accounts at once (a page of the book of business), in one query: each
+   * account's recomputations since the given instant, oldest first; an empty list for an account without any.
+   */
+  public Map<String, List<Point>> since(Collection<String> accountIds, Instant since) {
+    // A second of slack: the column may hold the time rounded to its precision; the report's own time decides.
+    Map<String, List<HealthReport>> histories = scores.histories(accountIds, MAX_POINTS, since.minusSeconds(1));
+    Map<String, List<Point>> points = new HashMap<>();
+    for (String accountId : accountIds) {
+      points.put(accountId, points(histories.getOrDefault(accountId, List.of()), since));
+    }
+    return points;
+  }
+
+  /**
+   * {@link #topReason} of many accounts at once, in one query: the accounts whose health was computed and has a
+   * reason, each with it; the others are absent.
+   */
+  public Map<String, String> topReasons(Collection<String> accountIds) {
+    Map<String, String> reasons = new HashMap<>();
+    scores.latest(accountIds).forEach((accountId, report) -> {
+      String reason = reason(report);
+      if (reason != null) {
+        reasons.put(accountId, reason);
+      }
+    });
+    return reasons;
   }
 
   /** Position of a band from worst (0) to best, or -1 for none or an unknown band. */

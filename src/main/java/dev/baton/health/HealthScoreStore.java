@@ -3,8 +3,11 @@ package dev.baton.health;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +58,52 @@ class HealthScoreStore {
     return jdbc.sql("select explanation from baton_health_score where account_id = ? order by id desc fetch first "
             + limit + " rows only")
         .param(accountId).query((rs, n) -> read(rs.getString(1))).list();
+  }
+
+  /**
+   * The newest {@code limit} computations of each of the accounts (newest first), as {@link #history} reads them
+   * one account at a time, but in one query per 1,000 accounts; those computed before {@code notBefore} are left
+   * out by the database (the caller filters by the report's own time). Accounts without any are absent.
+   */
+  Map<String, List<HealthReport>> histories(Collection<String> accountIds, int limit, Instant notBefore) {
+    Map<String, List<HealthReport>> histories = new HashMap<>();
+    List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+    for (int from = 0; from < ids.size(); from += 1000) {
+      // The window numbers each account's rows before the time filter, so the limit means what it means above.
+      jdbc.sql("select account_id, explanation from (select account_id, explanation, computed_at, row_number() over"
+              + " (partition by account_id order by id desc) as newest from baton_health_score where account_id in (:ids))"
+              + " numbered where newest <= :limit and computed_at >= :notBefore order by account_id, newest")
+          .param("ids", ids.subList(from, Math.min(from + 1000, ids.size())))
+          .param("limit", limit)
+          .param("notBefore", Timestamp.from(notBefore))
+          .query(rs -> {
+            histories.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(read(rs.getString(2)));
+          });
+    }
+    return histories;
+  }
+
+  /** The latest computation of each of the accounts that has one, as {@link #latest} reads it, in one query. */
+  Map<String, HealthReport> latest(Collection<String> accountIds) {
+    Map<String, HealthReport> latest = new HashMap<>();
+    List<String> unread = new ArrayList<>();
+    ScoreBatch batch = batch();
+    for (String id : new LinkedHashSet<>(accountIds)) {
+      if (batch != null && batch.latest.containsKey(id)) {
+        batch.latest.get(id).ifPresent(report -> latest.put(id, report));
+      } else {
+        unread.add(id);
+      }
+    }
+    for (int from = 0; from < unread.size(); from += 1000) {
+      jdbc.sql("select account_id, explanation from baton_health_score where id in (select max(id) from baton_health_score "
+              + "where account_id in (:ids) group by account_id)")
+          .param("ids", unread.subList(from, Math.min(from + 1000, unread.size())))
+          .query(rs -> {
+            latest.put(rs.getString(1), read(rs.getString(2)));
+          });
+    }
+    return latest;
   }
 
   /** In a {@link HealthBatch}: reads the latest computation of all the accounts at once, for {@link #latest}. */

@@ -2,6 +2,7 @@ package dev.baton.portfolio;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.account.AccountTallies;
 import dev.baton.account.AccountsByRisk;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.health.HealthHistory;
@@ -9,11 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,25 +58,63 @@ class BookOfBusiness {
         filter.stage(), days == null ? null : today, days == null ? null : today.plusDays(days), filter.q(),
         attention.inHandoff(), health.bands(), attention.late(), attention.escalated(), RISKY_LIKELIHOODS,
         (long) filter.page() * filter.size(), filter.size()));
-    Map<String, OpenWork> work = openWork.of(page.accounts().stream().map(Account::accountId).toList());
-    // Trend and reason read the health history (a query each): only for the rows shown, not for every account.
+    List<String> ids = page.accounts().stream().map(Account::accountId).toList();
+    Map<String, OpenWork> work = openWork.of(ids);
+    // Trend and reason read the health history: for the rows shown only, and for all of them at once.
+    HealthOfRows healthOfRows = healthOf(ids);
     return new AccountPage(page.total(), filter.page(), filter.size(), page.accounts().stream()
-        .map(account -> withHealthHistory(row(account, work.getOrDefault(account.accountId(), OpenWork.NONE))))
+        .map(account -> withHealthHistory(row(account, work.getOrDefault(account.accountId(), OpenWork.NONE)),
+            healthOfRows))
         .toList());
   }
 
+  /** The health history the rows show: their points in the trend's window and their main reasons. */
+  private record HealthOfRows(Map<String, List<HealthHistory.Point>> points, Map<String, String> reasons) {}
+
+  private HealthOfRows healthOf(Collection<String> accountIds) {
+    if (accountIds.isEmpty()) {
+      return new HealthOfRows(Map.of(), Map.of());
+    }
+    return new HealthOfRows(health.since(accountIds, time.now().minus(TREND_WINDOW)), health.topReasons(accountIds));
+  }
+
+  /**
+   * The dashboard's numbers: the accounts' counts and the ARR at risk summed by the database, the late steps and
+   * escalations from the open work of the visible accounts that have some (not from every account read).
+   */
   PortfolioSummary summary(Viewer viewer) {
-    List<AccountRow> rows = rows(viewer).toList();
-    LocalDate in90Days = today().plusDays(90);
-    return new PortfolioSummary(rows.size(),
-        rows.stream().filter(row -> health.worstBand().equals(row.healthBand())).count(),
-        rows.stream().mapToLong(AccountRow::lateSteps).sum(),
-        rows.stream().filter(AccountRow::escalationOpen).count(),
-        currency.sum(rows.stream().filter(row -> renewsWithin(row, 90))
-            .filter(row -> RENEWAL_AT_RISK.contains(String.valueOf(row.renewalLikelihood())))
-            .map(AccountRow::arr).toList()),
-        rows.stream().filter(row -> row.renewalDate() != null && !row.renewalDate().isBefore(today())
-            && !row.renewalDate().isAfter(in90Days)).count());
+    LocalDate today = today();
+    AccountTallies.Summary counts = accounts.summary(teamMember(viewer), health.worstBand(), today,
+        today.plusDays(90), RENEWAL_AT_RISK);
+    Map<String, OpenWork> work = openWorkOfVisible(viewer).work();
+    return new PortfolioSummary(counts.accounts(), counts.inBand(),
+        work.values().stream().mapToLong(OpenWork::lateTasks).sum(),
+        work.values().stream().filter(OpenWork::escalationOpen).count(),
+        currency.sumOfCounts(counts.renewingWithLikelihood()), counts.renewing());
+  }
+
+  /** The open work of the visible accounts that have some, and the CSM of each of them (empty: none). */
+  record VisibleWork(Map<String, OpenWork> work, Map<String, Optional<String>> csms) {}
+
+  VisibleWork openWorkOfVisible(Viewer viewer) {
+    if (!viewer.seesEveryAccount()) {
+      // Their book, read by its team's index: a small book's work is read by its own instances (OpenWorkReader).
+      Map<String, Optional<String>> csms = new HashMap<>();
+      visibleAccounts(viewer).forEach(account -> csms.put(account.accountId(),
+          Optional.ofNullable(account.team().get("csm"))));
+      return new VisibleWork(openWork.of(csms.keySet()), csms);
+    }
+    Map<String, Optional<String>> csms = new HashMap<>();
+    Map<String, OpenWork> work = openWork.ofAccountsAmong(named -> {
+      csms.putAll(accounts.csmOf(named, teamMember(viewer)));
+      return csms.keySet();
+    });
+    return new VisibleWork(work, csms);
+  }
+
+  /** For the account module's reads: null for a viewer who sees every account, else the viewer (their team's). */
+  String teamMember(Viewer viewer) {
+    return viewer.seesEveryAccount() ? null : viewer.userId();
   }
 
   /** The accounts the viewer sees (read-only). */
@@ -94,22 +133,11 @@ class BookOfBusiness {
     return visibleAccounts(viewer).stream().filter(account -> wanted.contains(account.accountId())).toList();
   }
 
-  /** The rows of the accounts the viewer sees, with their open work, without trend and reason. */
-  List<AccountRow> visibleRows(Viewer viewer) {
-    return rows(viewer).toList();
-  }
-
   /** The account as one row, if the viewer sees it. */
   Optional<AccountRow> row(Viewer viewer, String accountId) {
     return accounts.find(accountId).filter(viewer::sees)
         .map(account -> row(account, openWork.of(List.of(accountId)).getOrDefault(accountId, OpenWork.NONE)))
-        .map(this::withHealthHistory);
-  }
-
-  private Stream<AccountRow> rows(Viewer viewer) {
-    List<Account> visible = visibleAccounts(viewer);
-    Map<String, OpenWork> work = openWork.of(visible.stream().map(Account::accountId).toList());
-    return visible.stream().map(account -> row(account, work.getOrDefault(account.accountId(), OpenWork.NONE)));
+        .map(row -> withHealthHistory(row, healthOf(List.of(accountId))));
   }
 
   private AccountRow row(Account account, OpenWork work) {
@@ -119,10 +147,11 @@ class BookOfBusiness {
         work.lateTasks() > 0, work.escalationOpen(), account.renewalDate(), account.lifecycle().get("renewalLikelihood"));
   }
 
-  private AccountRow withHealthHistory(AccountRow row) {
+  private AccountRow withHealthHistory(AccountRow row, HealthOfRows healthOfRows) {
     String band = row.healthBand();
     return new AccountRow(row.accountId(), row.name(), row.segment(), row.csm(), row.arr(), row.arrConverted(), band,
-        trend(row.accountId(), band), band == null ? null : health.topReason(row.accountId()).orElse(null),
+        trend(healthOfRows.points().getOrDefault(row.accountId(), List.of()), band),
+        band == null ? null : healthOfRows.reasons().get(row.accountId()),
         row.stage(), row.momentOfTruth(), row.openSteps(), row.lateSteps(), row.late(), row.escalationOpen(), row.renewalDate(),
         row.renewalLikelihood());
   }
@@ -136,11 +165,10 @@ class BookOfBusiness {
     return work.handoffOpen() ? "handoff" : "live";
   }
 
-  private String trend(String accountId, String band) {
+  private String trend(List<HealthHistory.Point> points, String band) {
     if (band == null) {
       return null;
     }
-    var points = health.since(accountId, time.now().minus(TREND_WINDOW));
     if (points.isEmpty()) {
       return "steady";
     }
@@ -149,11 +177,6 @@ class BookOfBusiness {
     int then = health.rank(first.previousBand() != null ? first.previousBand() : first.band());
     int now = health.rank(band);
     return now < then ? "worse" : now > then ? "better" : "steady";
-  }
-
-  private boolean renewsWithin(AccountRow row, int days) {
-    LocalDate today = today();
-    return row.renewalDate() != null && !row.renewalDate().isBefore(today) && !row.renewalDate().isAfter(today.plusDays(days));
   }
 
   private LocalDate today() {

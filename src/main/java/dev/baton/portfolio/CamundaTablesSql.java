@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +63,26 @@ class CamundaTablesSql {
       query.parameter("key" + i, keys.get(i));
     }
     return query.list();
+  }
+
+  /** A running instance the risk order needs: its process, its business key, and whether it has a late step. */
+  record NeedingAttention(String instanceId, String businessKey, String processKey, boolean late) {}
+
+  /**
+   * The active instances with an active step due before {@code now} (but those of {@code skippedProcess}), and the
+   * active instances of the {@code processes}, in one query: what the task query by due date, the process instance
+   * queries by key and by id gave in four.
+   */
+  List<NeedingAttention> instancesNeedingAttention(Date now, String skippedProcess, List<String> processes) {
+    String instance = " from " + table(ProcessInstance.class) + " e join " + table(ProcessDefinition.class)
+        + " d on d.ID_ = e.PROC_DEF_ID_ where e.ID_ = e.PROC_INST_ID_ and e.SUSPENSION_STATE_ = 1";
+    return jdbc.sql("select e.ID_, e.BUSINESS_KEY_, d.KEY_, 1 as LATE_" + instance + " and d.KEY_ <> :skipped"
+            + " and e.ID_ in (select t.PROC_INST_ID_ from " + table(Task.class) + " t"
+            + " where t.SUSPENSION_STATE_ = 1 and t.DUE_DATE_ < :now)"
+            + " union all select e.ID_, e.BUSINESS_KEY_, d.KEY_, 0 as LATE_" + instance + " and d.KEY_ in (:processes)")
+        .param("skipped", skippedProcess).param("now", timestamp(now)).param("processes", processes)
+        .query((rs, n) -> new NeedingAttention(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1))
+        .list();
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -94,26 +95,12 @@ class OpenWorkReader {
    */
   Attention attention() {
     return WithoutAuthorization.call(() -> {
-      Set<String> lateInstances = new HashSet<>();
-      tasks.createTaskQuery().active().dueBefore(Date.from(time.now())).list()
-          .forEach(task -> lateInstances.add(task.getProcessInstanceId()));
-      lateInstances.remove(null);
-      List<ProcessInstance> escalations = runtime.createProcessInstanceQuery().processDefinitionKey(ESCALATION_PROCESS)
-          .active().list();
-      List<ProcessInstance> handoffs = runtime.createProcessInstanceQuery().processDefinitionKey(HANDOFF_PROCESS)
-          .active().list();
-      List<ProcessInstance> withLateSteps = new ArrayList<>();
-      for (List<String> batch : batches(lateInstances)) {
-        runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(batch)).active().list().stream()
-            .filter(instance -> !MailOutbox.PROCESS_KEY.equals(processKey(instance.getProcessDefinitionId())))
-            .forEach(withLateSteps::add);
-      }
-      Set<String> instances = new HashSet<>();
-      for (List<ProcessInstance> list : List.of(withLateSteps, escalations, handoffs)) {
-        list.forEach(instance -> instances.add(instance.getId()));
-      }
+      // One native query for the instances (CamundaTablesSql), one for their account variables.
+      List<CamundaTablesSql.NeedingAttention> instances = tables.instancesNeedingAttention(Date.from(time.now()),
+          MailOutbox.PROCESS_KEY, List.of(ESCALATION_PROCESS, HANDOFF_PROCESS));
       Map<String, String> accountVariable = new HashMap<>();
-      for (List<String> batch : batches(instances)) {
+      for (List<String> batch : batches(instances.stream().map(CamundaTablesSql.NeedingAttention::instanceId)
+          .distinct().toList())) {
         for (VariableInstance variable : runtime.createVariableInstanceQuery().variableName(ACCOUNT_ID)
             .processInstanceIdIn(batch.toArray(String[]::new)).disableBinaryFetching()
             .disableCustomObjectDeserialization().list()) {
@@ -122,20 +109,28 @@ class OpenWorkReader {
           }
         }
       }
-      return new Attention(accounts(withLateSteps, accountVariable), accounts(escalations, accountVariable),
-          accounts(handoffs, accountVariable));
+      Set<String> late = new HashSet<>();
+      Set<String> escalated = new HashSet<>();
+      Set<String> inHandoff = new HashSet<>();
+      for (CamundaTablesSql.NeedingAttention instance : instances) {
+        String account = accountVariable.getOrDefault(instance.instanceId(), instance.businessKey());
+        if (account == null) {
+          continue;
+        }
+        if (instance.late()) {
+          late.add(account);
+        } else if (ESCALATION_PROCESS.equals(instance.processKey())) {
+          escalated.add(account);
+        } else if (HANDOFF_PROCESS.equals(instance.processKey())) {
+          inHandoff.add(account);
+        }
+      }
+      return new Attention(late, escalated, inHandoff);
     });
   }
 
   /** Accounts with a late open step, with an escalation running, with a handoff running. */
   record Attention(Set<String> late, Set<String> escalated, Set<String> inHandoff) {}
-
-  private static Set<String> accounts(List<ProcessInstance> instances, Map<String, String> accountVariable) {
-    Set<String> accounts = new HashSet<>();
-    instances.forEach(instance -> accounts.add(accountVariable.getOrDefault(instance.getId(), instance.getBusinessKey())));
-    accounts.remove(null);
-    return accounts;
-  }
 
   private static List<List<String>> batches(Collection<String> ids) {
     List<String> all = new ArrayList<>(ids);
@@ -144,6 +139,31 @@ class OpenWorkReader {
       batches.add(all.subList(i, Math.min(i + 1000, all.size())));
     }
     return batches;
+  }
+
+  /**
+   * Open work of the accounts that have some and that {@code visibleAmong} keeps: it is given every account a
+   * running instance names (its account variable or business key) and answers those the viewer sees. The same as
+   * {@link #of} for the viewer's accounts, without knowing them all first (a report counts them in SQL).
+   */
+  Map<String, OpenWork> ofAccountsAmong(Function<Set<String>, Set<String>> visibleAmong) {
+    return WithoutAuthorization.call(() -> {
+      List<VariableInstance> variables = runtime.createVariableInstanceQuery().variableName(ACCOUNT_ID).list();
+      List<ProcessInstance> instances = runtime.createProcessInstanceQuery().active().list();
+      Set<String> named = new HashSet<>();
+      variables.stream().filter(variable -> variable.getTaskId() == null)
+          .forEach(variable -> named.add(String.valueOf(variable.getValue())));
+      instances.forEach(instance -> named.add(instance.getBusinessKey()));
+      named.remove(null);
+      Set<String> wanted = named.isEmpty() ? Set.of() : Set.copyOf(visibleAmong.apply(named));
+      if (wanted.isEmpty()) {
+        return Map.<String, OpenWork>of();
+      }
+      Set<String> escalatedTasks = new HashSet<>();
+      tasks.createTaskQuery().active().taskVariableValueEquals(ESCALATED, true).list()
+          .forEach(t -> escalatedTasks.add(t.getId()));
+      return work(wanted, variables, instances, tasks.createTaskQuery().active().list(), escalatedTasks);
+    });
   }
 
   private Map<String, OpenWork> read(Set<String> wanted) {

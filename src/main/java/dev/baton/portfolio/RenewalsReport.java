@@ -1,16 +1,17 @@
 package dev.baton.portfolio;
 
-import dev.baton.account.Account;
+import dev.baton.account.AccountTallies;
+import dev.baton.account.Accounts;
 import dev.baton.account.Arr;
 import dev.baton.calendar.BusinessTime;
 import dev.baton.engine.WithoutAuthorization;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,12 @@ class RenewalsReport {
   private final ReportingCurrency currency;
   private final HistoryService history;
   private final BusinessTime time;
+  private final Accounts accounts;
 
-  RenewalsReport(BookOfBusiness book, ReportingCurrency currency, HistoryService history, BusinessTime time) {
+  RenewalsReport(BookOfBusiness book, ReportingCurrency currency, HistoryService history, BusinessTime time,
+      Accounts accounts) {
     this.book = book;
+    this.accounts = accounts;
     this.currency = currency;
     this.history = history;
     this.time = time;
@@ -50,44 +54,46 @@ class RenewalsReport {
 
   record Report(String currency, List<String> likelihoods, List<Month> upForRenewal, Retention lastTwelveMonths) {}
 
+  /** The accounts renewing counted per month, likelihood and ARR by the database (Accounts.renewingByMonth). */
   Report of(Viewer viewer) {
     LocalDate today = time.today();
-    List<Account> visible = book.visibleAccounts(viewer);
+    String teamMember = book.teamMember(viewer);
+    List<AccountTallies.Renewing> renewing = accounts.renewingByMonth(teamMember, today,
+        YearMonth.from(today).plusMonths(11).atEndOfMonth());
     List<Month> months = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       YearMonth month = YearMonth.from(today).plusMonths(i);
-      List<Account> renewing = visible.stream().filter(a -> !"churned".equals(a.lifecycle().get("stage")))
-          .filter(a -> a.renewalDate() != null && !a.renewalDate().isBefore(today)
-              && YearMonth.from(a.renewalDate()).equals(month)).toList();
+      List<AccountTallies.Renewing> inMonth = renewing.stream().filter(r -> r.month().equals(month)).toList();
       Map<String, ReportingCurrency.Total> byLikelihood = new LinkedHashMap<>();
       for (String likelihood : LIKELIHOODS) {
-        byLikelihood.put(likelihood, currency.sum(renewing.stream()
-            .filter(a -> likelihood.equals(likelihood(a))).map(Account::arr).toList()));
+        byLikelihood.put(likelihood, currency.sumOfCounts(inMonth.stream()
+            .filter(r -> likelihood.equals(likelihood(r.likelihood()))).map(AccountTallies.Renewing::arr).toList()));
       }
-      months.add(new Month(month, renewing.size(), byLikelihood,
-          currency.sum(renewing.stream().map(Account::arr).toList())));
+      months.add(new Month(month, inMonth.stream().mapToLong(r -> r.arr().accounts()).sum(), byLikelihood,
+          currency.sumOfCounts(inMonth.stream().map(AccountTallies.Renewing::arr).toList())));
     }
-    return new Report(currency.code(), LIKELIHOODS, months, retention(visible, today));
+    return new Report(currency.code(), LIKELIHOODS, months, retention(teamMember, today));
   }
 
-  private Retention retention(List<Account> visible, LocalDate today) {
+  private Retention retention(String teamMember, LocalDate today) {
     LocalDate from = today.minusYears(1).plusDays(1);
-    Map<String, Account> byId = new HashMap<>();
-    visible.forEach(a -> byId.put(a.accountId(), a));
     List<HistoricProcessInstance> ended = WithoutAuthorization.call(() -> history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PROCESS).finished().finishedAfter(time.startOf(from))
         .finishedBefore(time.startOf(today.plusDays(1))).list());
+    // Only the ARR of the accounts that ended a renewal in the year, and only those the viewer sees.
+    Map<String, Optional<Arr>> arrOf = accounts.arrOf(
+        ended.stream().map(HistoricProcessInstance::getBusinessKey).toList(), teamMember);
     List<Arr> renewed = new ArrayList<>();
     List<Arr> churned = new ArrayList<>();
     for (HistoricProcessInstance instance : ended) {
-      Account account = byId.get(instance.getBusinessKey());
-      if (account == null) {
+      Optional<Arr> arr = instance.getBusinessKey() == null ? null : arrOf.get(instance.getBusinessKey());
+      if (arr == null) {
         continue;
       }
       if (RENEWED.equals(instance.getEndActivityId())) {
-        renewed.add(account.arr());
+        renewed.add(arr.orElse(null));
       } else if (CHURNED.equals(instance.getEndActivityId())) {
-        churned.add(account.arr());
+        churned.add(arr.orElse(null));
       }
     }
     ReportingCurrency.Total renewedArr = currency.sum(renewed);
@@ -98,8 +104,7 @@ class RenewalsReport {
     return new Retention(from, today, renewed.size(), renewedArr, churned.size(), churnedArr, retention);
   }
 
-  private static String likelihood(Account account) {
-    String answer = account.lifecycle().get("renewalLikelihood");
+  private static String likelihood(String answer) {
     return answer == null || !LIKELIHOODS.contains(answer) ? "not-asked" : answer;
   }
 }

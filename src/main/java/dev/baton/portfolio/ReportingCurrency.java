@@ -1,5 +1,6 @@
 package dev.baton.portfolio;
 
+import dev.baton.account.AccountTallies;
 import dev.baton.account.Arr;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,6 +50,28 @@ class ReportingCurrency {
         sum = sum.add(converted.get());
       } else {
         missing.merge(arr.currency(), 1L, Long::sum);
+      }
+    }
+    return new Total(sum, code(), missing.entrySet().stream()
+        .map(e -> new NotConverted(e.getKey(), e.getValue())).toList());
+  }
+
+  /**
+   * The same sum over accounts counted by their ARR ({@link AccountTallies}): each amount converted as one account's
+   * is, times its accounts, so the total is the one {@link #sum} gives for the accounts themselves.
+   */
+  Total sumOfCounts(Collection<AccountTallies.ArrCount> counts) {
+    BigDecimal sum = BigDecimal.ZERO.setScale(2);
+    Map<String, Long> missing = new TreeMap<>();
+    for (AccountTallies.ArrCount count : counts) {
+      if (count.arr() == null) {
+        continue;
+      }
+      Optional<BigDecimal> converted = convert(count.arr());
+      if (converted.isPresent()) {
+        sum = sum.add(converted.get().multiply(BigDecimal.valueOf(count.accounts())));
+      } else {
+        missing.merge(count.arr().currency(), count.accounts(), Long::sum);
       }
     }
     return new Total(sum, code(), missing.entrySet().stream()

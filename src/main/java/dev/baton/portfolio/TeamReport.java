@@ -1,11 +1,15 @@
 package dev.baton.portfolio;
 
+import dev.baton.account.AccountTallies;
+import dev.baton.account.Accounts;
 import dev.baton.health.HealthHistory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -25,9 +29,12 @@ class TeamReport {
   private final ReportingCurrency currency;
   private final ReportingProperties properties;
   private final HealthHistory health;
+  private final Accounts accounts;
 
-  TeamReport(BookOfBusiness book, ReportingCurrency currency, ReportingProperties properties, HealthHistory health) {
+  TeamReport(BookOfBusiness book, ReportingCurrency currency, ReportingProperties properties, HealthHistory health,
+      Accounts accounts) {
     this.book = book;
+    this.accounts = accounts;
     this.currency = currency;
     this.properties = properties;
     this.health = health;
@@ -41,39 +48,54 @@ class TeamReport {
 
   record Report(String currency, Map<String, ReportingProperties.Coverage> coverage, List<Member> csms) {}
 
+  /**
+   * The accounts counted per CSM, segment and ARR by the database (Accounts.byCsmAndSegment), the steps from the
+   * open work of the visible accounts that have some: no account is read whole.
+   */
   Report of(Viewer viewer) {
-    Map<String, List<AccountRow>> byCsm = book.visibleRows(viewer).stream()
-        .collect(Collectors.groupingBy(row -> row.csm() == null ? NO_CSM : row.csm(), TreeMap::new, Collectors.toList()));
+    Map<String, List<AccountTallies.CsmShare>> byCsm = accounts.byCsmAndSegment(book.teamMember(viewer),
+            health.worstBand()).stream()
+        .collect(Collectors.groupingBy(share -> csm(share.csm()), TreeMap::new, Collectors.toList()));
+    BookOfBusiness.VisibleWork visible = book.openWorkOfVisible(viewer);
+    Map<String, List<OpenWork>> workByCsm = new HashMap<>();
+    visible.work().forEach((account, work) -> workByCsm.computeIfAbsent(
+        csm(visible.csms().getOrDefault(account, Optional.empty()).orElse(null)), c -> new ArrayList<>()).add(work));
     List<Member> members = new ArrayList<>();
-    byCsm.forEach((csm, rows) -> members.add(member(csm, rows)));
+    byCsm.forEach((csm, shares) -> members.add(member(csm, shares, workByCsm.getOrDefault(csm, List.of()))));
     return new Report(currency.code(), new TreeMap<>(properties.coverage()), members);
   }
 
-  private Member member(String csm, List<AccountRow> rows) {
+  private static String csm(String csm) {
+    return csm == null ? NO_CSM : csm;
+  }
+
+  private Member member(String csm, List<AccountTallies.CsmShare> shares, List<OpenWork> work) {
     List<Segment> segments = new ArrayList<>();
     double accountLoad = 0;
     double arrLoad = 0;
     boolean anyTarget = false;
-    Map<String, List<AccountRow>> bySegment = rows.stream().collect(Collectors.groupingBy(
-        row -> row.segment() == null ? "(none)" : row.segment(), TreeMap::new, Collectors.toList()));
+    Map<String, List<AccountTallies.CsmShare>> bySegment = shares.stream().collect(Collectors.groupingBy(
+        share -> share.segment() == null ? "(none)" : share.segment(), TreeMap::new, Collectors.toList()));
     for (var entry : bySegment.entrySet()) {
-      ReportingCurrency.Total arr = currency.sum(entry.getValue().stream().map(AccountRow::arr).toList());
+      ReportingCurrency.Total arr = currency.sumOfCounts(entry.getValue().stream().map(AccountTallies.CsmShare::arr).toList());
+      long accountsInSegment = entry.getValue().stream().mapToLong(share -> share.arr().accounts()).sum();
       var target = properties.coverageOf(entry.getKey());
       Integer accountsTarget = target.map(ReportingProperties.Coverage::accounts).orElse(null);
       BigDecimal arrTarget = target.map(ReportingProperties.Coverage::arr).orElse(null);
       if (accountsTarget != null && accountsTarget > 0) {
-        accountLoad += entry.getValue().size() / (double) accountsTarget;
+        accountLoad += accountsInSegment / (double) accountsTarget;
         anyTarget = true;
       }
       if (arrTarget != null && arrTarget.signum() > 0) {
         arrLoad += arr.amount().divide(arrTarget, 6, RoundingMode.HALF_UP).doubleValue();
       }
-      segments.add(new Segment(entry.getKey(), entry.getValue().size(), arr, accountsTarget, arrTarget));
+      segments.add(new Segment(entry.getKey(), accountsInSegment, arr, accountsTarget, arrTarget));
     }
-    return new Member(csm, rows.size(), currency.sum(rows.stream().map(AccountRow::arr).toList()),
-        rows.stream().mapToLong(AccountRow::openSteps).sum(),
-        rows.stream().mapToLong(AccountRow::lateSteps).sum(),
-        rows.stream().filter(row -> health.worstBand().equals(row.healthBand())).count(),
+    return new Member(csm, shares.stream().mapToLong(share -> share.arr().accounts()).sum(),
+        currency.sumOfCounts(shares.stream().map(AccountTallies.CsmShare::arr).toList()),
+        work.stream().mapToLong(w -> w.tasks().size()).sum(),
+        work.stream().mapToLong(OpenWork::lateTasks).sum(),
+        shares.stream().mapToLong(AccountTallies.CsmShare::inBand).sum(),
         anyTarget ? round(accountLoad) : null, anyTarget ? round(arrLoad) : null, segments);
   }
 

@@ -38,7 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ACT_HI_* tables as the engine writes them for a finished step (task, activity, process instance, and the
  * {@code accountId} variable), each account's handoff, onboarding and renewal with its steps, a fifth of them late.
  * Run: {@code mvn -B -ntp test -Dtest=PortfolioBenchmark} (H2), add {@code -Ppostgres} with DB_URL/DB_USER/
- * DB_PASSWORD for PostgreSQL. {@code -Dbaton.bench.accounts=N} and {@code -Dbaton.bench.history-accounts=N}.
+ * DB_PASSWORD for PostgreSQL. {@code -Dbaton.bench.accounts=N} and {@code -Dbaton.bench.history-accounts=N};
+ * {@code -Dbaton.bench.only=summary;team} measures only the calls so named, {@code -Dbaton.bench.samples=N}.
  */
 @BatonIntegrationTest
 class PortfolioBenchmark {
@@ -46,7 +47,10 @@ class PortfolioBenchmark {
   static final int ACCOUNTS = Integer.getInteger("baton.bench.accounts", 100_000);
   static final int HISTORY_ACCOUNTS = Integer.getInteger("baton.bench.history-accounts", 10_000);
   static final int CSMS = 100;
-  static final int SAMPLES = 20;
+  static final int SAMPLES = Integer.getInteger("baton.bench.samples", 20);
+  /** Only the calls whose description contains one of these (separated by ";"), e.g. "size=25, CS"; empty: all. */
+  static final List<String> ONLY = java.util.Arrays.stream(System.getProperty("baton.bench.only", "").split(";"))
+      .filter(part -> !part.isBlank()).toList();
   /** Requests not counted: the JIT compiles the path first (its CPU time would be counted otherwise). */
   static final int WARM_UP = 5;
   static final String[] SEGMENTS = {"Enterprise", "Mid-Market", "SMB", "Tech-touch"};
@@ -208,6 +212,9 @@ class PortfolioBenchmark {
   }
 
   private void measure(String what, String user, String path) throws Exception {
+    if (!ONLY.isEmpty() && ONLY.stream().noneMatch(what::contains)) {
+      return;
+    }
     List<Double> millis = new ArrayList<>();
     String first = null;
     long cpu = 0;
