@@ -71,6 +71,7 @@ class TwoNodeSurveyBenchmark {
   static final String PROCESS = "RenewalPreparation";
   /** Benchmarks keep the JVM's own compiler and collector (not AppProcess.QUICK_START); the heap as the footprint runs showed enough. */
   static final List<String> JVM = List.of("-Xmx512m");
+  /** USER_HZ, the unit of /proc/<pid>/stat on Linux. */
   static final int CLOCK_TICKS = 100;
 
   final ObjectMapper json = new ObjectMapper();
