@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.baton.support.AppProcess;
+import dev.baton.support.TestMailServer;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -168,9 +167,7 @@ class TwoNodeSurveyBenchmark {
     long setupStart = System.nanoTime();
     db.empty();
     LocalDate renewal = LocalDate.now(ZoneOffset.UTC).plusDays(89);
-    GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP))
-        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-    smtp.start();
+    GreenMail smtp = TestMailServer.forBenchmark();
     List<AppProcess> nodes = new ArrayList<>();
     try {
       prepare(renewal, nodeCount);
@@ -234,7 +231,9 @@ class TwoNodeSurveyBenchmark {
   private String[] nodeArguments(boolean jobExecutor, int smtpPort) {
     return new String[] {"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
         "--spring.datasource.password=" + db.password(), "--camunda.bpm.job-execution.enabled=" + jobExecutor,
-        "--spring.mail.port=" + smtpPort};
+        "--spring.mail.port=" + smtpPort, "--spring.mail.host=127.0.0.1",
+        // Mails as production sends them (the test profile sends each through a Mail delivery process).
+        "--baton.mail.send-at-once=true"};
   }
 
   /**
@@ -333,7 +332,8 @@ class TwoNodeSurveyBenchmark {
   /** Waits until every survey's mail delivery has ended and every preparation waits for its answer. */
   private void awaitSurveysRecorded(Duration timeout) throws Exception {
     Instant giveUp = Instant.now().plus(timeout);
-    while (db.count("select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ "
+    while (db.count("select count(*) from baton_mail where sent_at is null") > 0
+        || db.count("select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ "
         + "where d.key_ = 'MailDelivery'") > 0) {
       if (Instant.now().isAfter(giveUp)) {
         throw new AssertionError("Mail deliveries still running " + timeout.toSeconds() + " s after the last survey");

@@ -168,7 +168,7 @@ class RenewalSurveyBenchmark {
       sender.setPort(configuredPort);
     }
     double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-    double smtpCpuSeconds = smtpThreadsCpuNanos() / 1e9;
+    double smtpCpuSeconds = TestMailServer.cpuNanosOfSmtpThreads() / 1e9;
     // One job per survey (its timer); a mail the server did not take at once adds its Mail delivery's job.
     long handedOver = jdbc.queryForObject("select count(*) from baton_mail where account_id like ? and delivery_id is not null",
         Long.class, run + "%");
@@ -222,12 +222,6 @@ class RenewalSurveyBenchmark {
         .getProcessCpuTime();
   }
 
-  /** CPU time of GreenMail's connection threads (alive while Baton keeps its SMTP connections open). */
-  private static long smtpThreadsCpuNanos() {
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("smtp"))
-        .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
-  }
 
   /** The job executor exactly as the Spring Boot starter builds it from camunda.bpm.job-execution (tests turn it off). */
   private JobExecutor jobExecutorAsConfigured() {

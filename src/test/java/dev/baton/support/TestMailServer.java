@@ -44,6 +44,13 @@ public final class TestMailServer {
     return smtp;
   }
 
+  /** CPU time of GreenMail's connection threads, alive while Baton keeps its SMTP connections open. */
+  public static long cpuNanosOfSmtpThreads() {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("smtp"))
+        .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
+  }
+
   /** A mail's decoded plain-text part (quoted-printable would break long links across lines), or null. */
   public static String plainText(Part part) throws Exception {
     if (part.isMimeType("text/plain")) {
