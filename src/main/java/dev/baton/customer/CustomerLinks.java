@@ -72,7 +72,7 @@ public class CustomerLinks {
     for (Choice choice : question.choices()) {
       placeholders.put(choice.answer(), placeholder(choice.answer()));
     }
-    log.info("Asked account {} '{}' (question {}, links valid until {})", accountId, question.title(), id,
+    log.debug("Asked account {} '{}' (question {}, links valid until {})", accountId, question.title(), id,
         now.plus(question.validFor()));
     return new AskedQuestion(id, placeholders);
   }
