@@ -3,9 +3,7 @@ package dev.baton.schema;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Camunda skipped (the case tables, as {@code cmmn-enabled} is off), so such a database needs no baseline.
  */
 @Component
-class CamundaSchema implements JavaMigration {
+class CamundaSchema extends EngineTableMigration {
 
   /** Camunda's order; each part with a table that only it creates. */
   private static final List<String[]> PARTS = List.of(
@@ -33,24 +31,8 @@ class CamundaSchema implements JavaMigration {
       new String[] {"decision.history", "ACT_HI_DECINST"});
   private static final Logger log = LoggerFactory.getLogger(CamundaSchema.class);
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("42");
-  }
-
-  @Override
-  public String getDescription() {
-    return "Camunda 7.24 schema";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  CamundaSchema() {
+    super("42", "Camunda 7.24 schema");
   }
 
   @Override

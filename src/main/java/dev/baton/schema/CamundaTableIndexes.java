@@ -1,9 +1,7 @@
 package dev.baton.schema;
 
 import java.sql.Connection;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,30 +10,14 @@ import org.springframework.stereotype.Component;
  * PostgreSQL only (a partial index, which H2 lacks): one version on both databases.
  */
 @Component
-public class CamundaTableIndexes implements JavaMigration {
+public class CamundaTableIndexes extends EngineTableMigration {
 
   /** The job executor's poll uses these: jobs by due date (everywhere), locked jobs by instance (PostgreSQL). */
   public static final String JOB_DUE_DATE = "baton_job_due_date";
   public static final String JOB_LOCKED = "baton_job_locked";
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("43");
-  }
-
-  @Override
-  public String getDescription() {
-    return "Baton indexes on Camunda tables";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  CamundaTableIndexes() {
+    super("43", "Baton indexes on Camunda tables");
   }
 
   @Override

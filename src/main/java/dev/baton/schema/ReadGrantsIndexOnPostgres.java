@@ -1,9 +1,7 @@
 package dev.baton.schema;
 
 import java.sql.Connection;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,26 +10,10 @@ import org.springframework.stereotype.Component;
  * which runs the same file; the file only adds what is missing. A partial index, which H2 lacks: nothing on H2.
  */
 @Component
-class ReadGrantsIndexOnPostgres implements JavaMigration {
+class ReadGrantsIndexOnPostgres extends EngineTableMigration {
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("50");
-  }
-
-  @Override
-  public String getDescription() {
-    return "Index of the groups' read grants (PostgreSQL)";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  ReadGrantsIndexOnPostgres() {
+    super("50", "Index of the groups' read grants (PostgreSQL)");
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.baton.handoff.HandoffStarter;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.baton.support.BatonIntegrationTest;
+import dev.baton.support.ConfiguredJobExecutor;
 import dev.baton.support.TestCrmServer;
 import dev.baton.support.TestMailServer;
 import java.time.Duration;
@@ -29,20 +30,14 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Intake benchmark (not part of the suite): signed HubSpot webhooks posted over HTTP to the running
@@ -202,11 +197,6 @@ class IntakeBenchmark {
     assertThat(webhooks.count()).isPositive();
   }
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
   private static Result print(Result result) {
     System.out.println("IntakeBenchmark: " + result.line());
     return result;
@@ -241,7 +231,7 @@ class IntakeBenchmark {
   /** THREADS threads call as fast as they can for the duration; each call starts {@code startsPerCall}. */
   private Result closedLoop(String name, Duration duration, int startsPerCall, Call call) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-    long cpu = processCpuNanos();
+    long cpu = ConfiguredJobExecutor.processCpuNanos();
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     List<Future<long[]>> futures = new ArrayList<>();
@@ -267,7 +257,7 @@ class IntakeBenchmark {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     threads.shutdown();
     long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-    return new Result(name, (long) merged.length * startsPerCall, elapsed, merged, processCpuNanos() - cpu);
+    return new Result(name, (long) merged.length * startsPerCall, elapsed, merged, ConfiguredJobExecutor.processCpuNanos() - cpu);
   }
 
   /**
@@ -281,7 +271,7 @@ class IntakeBenchmark {
     long[] latencies = new long[total];
     AtomicLong failed = new AtomicLong();
     List<Future<?>> sent = new ArrayList<>();
-    long cpu = processCpuNanos();
+    long cpu = ConfiguredJobExecutor.processCpuNanos();
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
       long due = start + i * interval;
@@ -308,7 +298,7 @@ class IntakeBenchmark {
       System.out.println("IntakeBenchmark: " + failed.get() + " of " + total + " paced webhooks failed");
     }
     return new Result("paced webhook at " + RATE + " req/s", total - failed.get(), elapsed, latencies,
-        processCpuNanos() - cpu);
+        ConfiguredJobExecutor.processCpuNanos() - cpu);
   }
 
   /**
@@ -319,22 +309,10 @@ class IntakeBenchmark {
   private Result pacedWithJobExecutor(Backlog backlog) throws Exception {
     management.updateJobSuspensionState().byProcessDefinitionKey(HandoffStarter.PROCESS_KEY).suspend();
     backlog.atStart = dueJobs();
-    TaskExecutor jobThreads = JobConfiguration.camundaTaskExecutor(camunda);
-    JobExecutor executor = JobConfiguration.jobExecutor(jobThreads, camunda);
-    if (jobThreads instanceof ThreadPoolTaskExecutor pool) {
-      // Jobs already handed to a thread finish before the next phase (or the end) instead of running on beside it.
-      pool.setWaitForTasksToCompleteOnShutdown(true);
-      pool.setAwaitTerminationSeconds(60);
-      pool.initialize();
-    }
-    ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
-    JobExecutor previous = configuration.getJobExecutor();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    ConfiguredJobExecutor executor = ConfiguredJobExecutor.start(engine, camunda);
     try {
-      configuration.setJobExecutor(executor);
-      executor.registerProcessEngine((ProcessEngineImpl) engine);
-      executor.start();
-      long cpu = processCpuNanos();
+      long cpu = ConfiguredJobExecutor.processCpuNanos();
       sampler.scheduleAtFixedRate(() -> backlog.during.add(dueJobs()), 1, 1, TimeUnit.SECONDS);
       Result paced = paced();
       long pacingStopped = System.nanoTime();
@@ -356,16 +334,11 @@ class IntakeBenchmark {
         }
         TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
       }
-      backlog.cpuNanos = processCpuNanos() - cpu;
+      backlog.cpuNanos = ConfiguredJobExecutor.processCpuNanos() - cpu;
       return paced;
     } finally {
       sampler.shutdownNow();
-      executor.shutdown();
-      if (jobThreads instanceof ThreadPoolTaskExecutor pool) {
-        pool.shutdown();
-      }
-      executor.unregisterProcessEngine((ProcessEngineImpl) engine);
-      configuration.setJobExecutor(previous);
+      executor.close();
       management.updateJobSuspensionState().byProcessDefinitionKey(HandoffStarter.PROCESS_KEY).activate();
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.calendar.BusinessTime;
+import dev.baton.support.ConfiguredJobExecutor;
 import dev.baton.support.TestMailServer;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,24 +21,18 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -93,17 +88,12 @@ class NpsStormBenchmark {
     sender.setPort(smtp.getSmtp().getPort());
 
     JobExecutionProperty settings = camunda.getJobExecution();
-    JobExecutor executor = jobExecutorAsConfigured();
-    ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
-    JobExecutor previous = configuration.getJobExecutor();
     Duration timersFired = null;
     Duration drained;
-    long cpuStart = processCpuNanos();
+    long cpuStart = ConfiguredJobExecutor.processCpuNanos();
     long start = System.nanoTime();
+    ConfiguredJobExecutor executor = ConfiguredJobExecutor.start(engine, camunda);
     try {
-      configuration.setJobExecutor(executor);
-      executor.registerProcessEngine((ProcessEngineImpl) engine);
-      executor.start();
       long lastReport = start;
       long lastTimerCheck = start;
       while (true) {
@@ -132,12 +122,10 @@ class NpsStormBenchmark {
         }
       }
     } finally {
-      executor.shutdown();
-      executor.unregisterProcessEngine((ProcessEngineImpl) engine);
-      configuration.setJobExecutor(previous);
+      executor.close();
       sender.setPort(configuredPort);
     }
-    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+    double cpuSeconds = (ConfiguredJobExecutor.processCpuNanos() - cpuStart) / 1e9;
     double smtpCpuSeconds = TestMailServer.cpuNanosOfSmtpThreads() / 1e9;
     double batonCpuSeconds = cpuSeconds - smtpCpuSeconds;
     if (timersFired == null) {
@@ -178,21 +166,6 @@ class NpsStormBenchmark {
   private long dueTimers() {
     return management.createJobQuery().processDefinitionKey(NpsStart.PROCESS_KEY).activityId("Event_FirstSurveyDue")
         .executable().count();
-  }
-
-  /** CPU time of this JVM (all threads), to tell the work from the machine's load. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  /** The job executor exactly as the Spring Boot starter builds it from camunda.bpm.job-execution (tests turn it off). */
-  private JobExecutor jobExecutorAsConfigured() {
-    TaskExecutor tasks = JobConfiguration.camundaTaskExecutor(camunda);
-    if (tasks instanceof ThreadPoolTaskExecutor pool) {
-      pool.initialize();
-    }
-    return JobConfiguration.jobExecutor(tasks, camunda);
   }
 
   /** Live accounts, each with one contact per persona asked (docs/lifecycle.md#contacts). */

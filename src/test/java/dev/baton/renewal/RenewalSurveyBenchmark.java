@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.support.ConfiguredJobExecutor;
 import dev.baton.support.TestMailServer;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -26,12 +27,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Test;
@@ -40,11 +37,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.core.env.Environment;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Timer-storm benchmark: 10,000 accounts whose 90-day renewal survey falls due at the same moment. Measures
@@ -121,17 +116,12 @@ class RenewalSurveyBenchmark {
     TasklistProbe.Phase stormy = null;
 
     JobExecutionProperty settings = camunda.getJobExecution();
-    JobExecutor executor = jobExecutorAsConfigured();
-    ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
-    JobExecutor previous = configuration.getJobExecutor();
     Duration timersFired = null;
     Duration drained;
-    long cpuStart = processCpuNanos();
+    long cpuStart = ConfiguredJobExecutor.processCpuNanos();
     long start = System.nanoTime();
+    ConfiguredJobExecutor executor = ConfiguredJobExecutor.start(engine, camunda);
     try {
-      configuration.setJobExecutor(executor);
-      executor.registerProcessEngine((ProcessEngineImpl) engine);
-      executor.start();
       stormy = probe.measure("during storm");
       long lastReport = start;
       long lastTimerCheck = start;
@@ -162,12 +152,10 @@ class RenewalSurveyBenchmark {
       }
     } finally {
       probe.stop();
-      executor.shutdown();
-      executor.unregisterProcessEngine((ProcessEngineImpl) engine);
-      configuration.setJobExecutor(previous);
+      executor.close();
       sender.setPort(configuredPort);
     }
-    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+    double cpuSeconds = (ConfiguredJobExecutor.processCpuNanos() - cpuStart) / 1e9;
     double smtpCpuSeconds = TestMailServer.cpuNanosOfSmtpThreads() / 1e9;
     // One job per survey (its timer); a mail the server did not take at once adds its Mail delivery's job.
     long handedOver = jdbc.queryForObject("select count(*) from baton_mail where account_id like ? and delivery_id is not null",
@@ -216,21 +204,6 @@ class RenewalSurveyBenchmark {
     }
   }
 
-  /** CPU time of this JVM (all threads), to tell the work from the machine's load. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-
-  /** The job executor exactly as the Spring Boot starter builds it from camunda.bpm.job-execution (tests turn it off). */
-  private JobExecutor jobExecutorAsConfigured() {
-    TaskExecutor tasks = JobConfiguration.camundaTaskExecutor(camunda);
-    if (tasks instanceof ThreadPoolTaskExecutor pool) {
-      pool.initialize();
-    }
-    return JobConfiguration.jobExecutor(tasks, camunda);
-  }
 
   private void insertAccounts(String run, LocalDate renewal) {
     Timestamp now = Timestamp.from(Instant.now());
